@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kube_harden/position.h"
+#include "kube_harden/rule_metadata.h"
+#include "kube_harden/severity.h"
+
+namespace kube_harden {
+
+struct ObjectRef {
+  std::string api_version;
+  std::string kind;
+  std::string namespace_name;
+  std::string name;
+};
+
+struct Finding {
+  std::string rule_id;
+  Severity severity = Severity::Medium;
+  std::string message;
+  std::string file;  // as given on the command line, or "<stdin>"
+  Position position;
+  ObjectRef object;
+  std::string container;  // empty when the finding is not about one container
+  std::string path;       // field path, e.g. spec.containers[0].securityContext.privileged
+  std::optional<PssControl> pss;
+};
+
+// An input that could not be (fully) linted: unreadable file, invalid YAML...
+struct InputError {
+  std::string file;
+  Position position;
+  std::string message;
+};
+
+// Sort order of findings in every output: file order, then position, rule, text.
+bool finding_order(const Finding& a, const Finding& b);
+
+// A fingerprint that survives moved lines and reordered files: it hashes the
+// rule, the object's identity, the container and the field path, never a line.
+std::string stable_fingerprint(const Finding& finding);
+
+}  // namespace kube_harden

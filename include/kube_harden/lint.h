@@ -1,0 +1,48 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kube_harden/finding.h"
+#include "kube_harden/rule.h"
+
+namespace kube_harden {
+
+struct LintOptions {
+  RuleOptions rules;
+  unsigned jobs = 1;
+};
+
+// An input to lint: a path on disk, or text already read (stdin, tests).
+struct LintInput {
+  std::string display_name;  // what findings and errors call the file
+  std::string path;          // read from disk when `text` is not given
+  bool has_text = false;
+  std::string text;
+};
+
+struct LintSummary {
+  size_t files = 0;      // files read
+  size_t documents = 0;  // non-empty YAML documents
+  size_t objects = 0;    // Kubernetes objects analysed
+  size_t skipped = 0;    // documents or List items of kinds we do not analyse
+  std::array<size_t, 5> findings_by_severity{};  // indexed by Severity
+};
+
+struct LintResult {
+  std::vector<Finding> findings;  // sorted by finding_order
+  std::vector<InputError> errors;
+  LintSummary summary;
+};
+
+// Expands PATH arguments into inputs: files as given, directories walked
+// recursively (sorted, *.yaml *.yml *.json, hidden entries skipped), "-" for
+// stdin. Paths that cannot be walked become errors.
+std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
+                                      std::vector<InputError>& errors);
+
+LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options);
+
+}  // namespace kube_harden

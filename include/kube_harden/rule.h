@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kube_harden/k8s_version.h"
+#include "kube_harden/model.h"
+#include "kube_harden/position.h"
+#include "kube_harden/rule_metadata.h"
+
+namespace kube_harden {
+
+struct RuleOptions {
+  PssLevel pss_level = PssLevel::Restricted;
+  K8sVersion k8s_version = K8sVersion::latest();
+};
+
+// What a rule sees while it checks one object: the options, every object of
+// the run (for cross-object questions), and a way to report findings.
+class RuleContext {
+ public:
+  virtual ~RuleContext() = default;
+
+  virtual const RuleOptions& options() const = 0;
+  virtual const Manifests& manifests() const = 0;
+  // The name findings use for the file an object came from (ObjectHeader::file_index).
+  virtual const std::string& file_name(size_t file_index) const = 0;
+
+  // Reports a finding on the object being checked. `container` is empty for
+  // findings that are not about one container.
+  virtual void report(Position position, std::string path, std::string message,
+                      std::string container = {}) = 0;
+  void report(const Container& container, Position position, std::string_view path_suffix,
+              std::string message);
+};
+
+// One rule: a small class that says what it looks at by overriding the
+// check_* methods for the object types it cares about.
+class Rule {
+ public:
+  virtual ~Rule() = default;
+
+  virtual std::string_view id() const = 0;
+
+  virtual void check_workload(const Workload&, RuleContext&) const {}
+  virtual void check_pod_security_policy(const PodSecurityPolicy&, RuleContext&) const {}
+  virtual void check_service_account(const ServiceAccount&, RuleContext&) const {}
+  virtual void check_network_policy(const NetworkPolicy&, RuleContext&) const {}
+  virtual void check_role(const Role&, RuleContext&) const {}
+  virtual void check_role_binding(const RoleBinding&, RuleContext&) const {}
+};
+
+}  // namespace kube_harden

@@ -1,0 +1,102 @@
+// The command line. This is the only translation unit that includes CLI11,
+// which is slow to compile.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <thread>
+
+#include "cli/commands.h"
+#include "kube_harden/k8s_version.h"
+#include "kube_harden/report.h"
+
+namespace {
+
+using kube_harden::Severity;
+
+// Choices are listed in the order people think of them, not alphabetically.
+const std::vector<std::string> kFormats = {"text", "json", "sarif"};
+const std::vector<std::string> kFailOn = {"critical", "high", "medium", "low", "info", "never"};
+const std::vector<std::string> kPssLevels = {"baseline", "restricted"};
+
+struct Arguments {
+  kube_harden::LintCommand lint;
+  std::string fail_on = "high";
+  std::string pss = "restricted";
+  std::string k8s_version = "latest";
+  std::string rules_format = "text";
+  std::string explain_id;
+};
+
+void add_lint_command(CLI::App& app, Arguments& args) {
+  CLI::App* lint = app.add_subcommand("lint", "Lint Kubernetes manifests");
+  lint->add_option("paths", args.lint.paths,
+                   "Files, directories (searched recursively for *.yaml, *.yml, *.json) or - "
+                   "for standard input")
+      ->required();
+  lint->add_option("-f,--format", args.lint.format, "Output format")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  lint->add_option("-o,--output", args.lint.output,
+                   "Write the report to FILE (atomically) instead of standard output");
+  lint->add_option("--fail-on", args.fail_on,
+                   "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember(kFailOn))
+      ->capture_default_str();
+  lint->add_option("--pss", args.pss, "Pod Security Standards level to enforce")
+      ->check(CLI::IsMember(kPssLevels))
+      ->capture_default_str();
+  lint->add_option("--k8s-version", args.k8s_version,
+                   "Kubernetes policy version, v1.0 to v1.37, or latest")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return kube_harden::K8sVersion::parse(value)
+                       ? std::string()
+                       : "expected v1.N (for example v1.29) or latest, got " + value;
+          },
+          "v1.N|latest"))
+      ->capture_default_str();
+  args.lint.options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  lint->add_option("-j,--jobs", args.lint.options.jobs, "Files read in parallel")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+}
+
+int run(CLI::App& app, Arguments& args) {
+  if (app.got_subcommand("lint")) {
+    args.lint.fail_on = kube_harden::parse_severity(args.fail_on);  // "never" gives nullopt
+    args.lint.options.rules.pss_level = *kube_harden::parse_pss_level(args.pss);
+    args.lint.options.rules.k8s_version = *kube_harden::K8sVersion::parse(args.k8s_version);
+    return kube_harden::run_lint(args.lint);
+  }
+  if (app.got_subcommand("rules")) return kube_harden::run_rules(args.rules_format);
+  return kube_harden::run_explain(args.explain_id);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kube-harden: a static security linter for Kubernetes manifests", "kube-harden"};
+  app.set_version_flag("--version", std::string("kube-harden ") + kube_harden::kVersion);
+  app.require_subcommand(1);
+  Arguments args;
+  add_lint_command(app, args);
+  CLI::App* rules = app.add_subcommand("rules", "List the built-in rules");
+  rules->add_option("-f,--format", args.rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  CLI::App* explain = app.add_subcommand("explain", "Show one rule's full documentation");
+  explain->add_option("rule-id", args.explain_id, "A rule id, as `kube-harden rules` lists them")
+      ->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // CLI11 uses codes above 100; usage errors are 2 in our contract.
+    return app.exit(error) == 0 ? kube_harden::kExitClean : kube_harden::kExitError;
+  }
+  try {
+    return run(app, args);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "kube-harden: internal error: {}\n", error.what());
+    return kube_harden::kExitError;
+  }
+}

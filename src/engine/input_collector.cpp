@@ -1,0 +1,73 @@
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "kube_harden/lint.h"
+
+namespace kube_harden {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_manifest_name(const fs::path& path) {
+  std::string extension = path.extension().string();
+  return extension == ".yaml" || extension == ".yml" || extension == ".json";
+}
+
+bool is_hidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.';
+}
+
+LintInput file_input(const std::string& path) { return LintInput{path, path, false, {}}; }
+
+// Walks a directory for manifests, sorted so that output does not depend on
+// the file system's order. Hidden entries (.git...) are skipped; directory
+// symlinks are not followed, so link loops cannot trap us.
+void collect_directory(const fs::path& root, std::vector<LintInput>& inputs,
+                       std::vector<InputError>& errors) {
+  std::vector<std::string> files;
+  std::error_code error;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    const fs::directory_entry& entry = *it;
+    if (is_hidden(entry.path())) {
+      if (entry.is_directory(error)) it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code type_error;
+    if (entry.is_regular_file(type_error) && is_manifest_name(entry.path())) {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    errors.push_back(InputError{root.string(), {}, "cannot read directory: " + error.message()});
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& file : files) inputs.push_back(file_input(file));
+}
+
+}  // namespace
+
+std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
+                                      std::vector<InputError>& errors) {
+  std::vector<LintInput> inputs;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      inputs.push_back(LintInput{"<stdin>", "-", false, {}});
+      continue;
+    }
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      errors.push_back(InputError{path, {}, "no such file or directory"});
+    } else if (fs::is_directory(status)) {
+      collect_directory(path, inputs, errors);
+    } else {
+      inputs.push_back(file_input(path));
+    }
+  }
+  return inputs;
+}
+
+}  // namespace kube_harden

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kube_harden/finding.h"
+#include "kube_harden/model.h"
+#include "kube_harden/rule.h"
+#include "kube_harden/rule_metadata.h"
+
+namespace kube_harden {
+
+// Runs every built-in rule that applies under `options` over every object.
+// `file_names` maps ObjectHeader::file_index to the name findings carry.
+std::vector<Finding> run_rules(const Manifests& manifests,
+                               const std::vector<std::string>& file_names,
+                               const RuleOptions& options, const RuleCatalog& catalog);
+
+}  // namespace kube_harden

@@ -1,0 +1,191 @@
+#include "kube_harden/yaml_loader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <stdexcept>
+#include <streambuf>
+#include <unordered_map>
+
+#include "load/line_index.h"
+#include "load/yaml_messages.h"
+
+namespace kube_harden {
+namespace {
+
+// Lets yaml-cpp read the caller's buffer without copying it.
+class ViewStreamBuffer : public std::streambuf {
+ public:
+  explicit ViewStreamBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// A problem our own checks find while building the tree.
+struct TreeError : std::runtime_error {
+  TreeError(Position position, const std::string& message)
+      : std::runtime_error(message), position(position) {}
+  Position position;
+};
+
+// Builds a YamlNode tree from yaml-cpp's parse events, keeping every node's
+// position. Aliases share the anchored node, so no input can make us copy
+// subtrees; we only count the size the document would have if expanded.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(YamlFile& file, const LineIndex& lines, const YamlLimits& limits)
+      : file_(file), lines_(lines), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    open_.clear();
+    anchors_.clear();
+    root_ = nullptr;
+  }
+
+  void OnDocumentEnd() override {
+    if (root_ && !root_->is_null()) {
+      file_.documents.push_back(root_);
+    } else {
+      ++file_.empty_documents;
+    }
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode& node = make(mark, YamlKind::Null);
+    finish_leaf(node, anchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    YamlNode& node = make(mark, YamlKind::Scalar);
+    node.plain = tag == "?";
+    node.scalar = value;
+    finish_leaf(node, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    Position position = lines_.position(mark.line, mark.column);
+    if (it == anchors_.end()) throw TreeError(position, "an alias refers to an unknown anchor");
+    if (!it->second.complete) {
+      throw TreeError(position, "an alias refers to a node that contains it (a cycle)");
+    }
+    attach(it->second.node);
+    add_size(it->second.expanded_size, position);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(mark, YamlKind::Sequence), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(mark, YamlKind::Map), anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct OpenNode {
+    YamlNode* node;
+    YAML::anchor_t anchor;
+    uint64_t expanded_size;
+    const YamlNode* pending_key;
+  };
+  struct Anchor {
+    const YamlNode* node;
+    uint64_t expanded_size;
+    bool complete;
+  };
+
+  YamlNode& make(const YAML::Mark& mark, YamlKind kind) {
+    YamlNode& node = file_.arena.emplace_back();
+    node.kind = kind;
+    node.position = lines_.position(mark.line, mark.column);
+    return node;
+  }
+
+  void finish_leaf(YamlNode& node, YAML::anchor_t anchor) {
+    attach(&node);
+    add_size(1, node.position);
+    if (anchor) anchors_[anchor] = Anchor{&node, 1, true};
+  }
+
+  void open(YamlNode& node, YAML::anchor_t anchor) {
+    attach(&node);
+    if (anchor) anchors_[anchor] = Anchor{&node, 0, false};
+    open_.push_back(OpenNode{&node, anchor, 1, nullptr});
+  }
+
+  void close() {
+    OpenNode closed = open_.back();
+    open_.pop_back();
+    if (closed.anchor) anchors_[closed.anchor] = Anchor{closed.node, closed.expanded_size, true};
+    add_size(closed.expanded_size, closed.node->position);
+  }
+
+  void attach(const YamlNode* node) {
+    if (open_.empty()) {
+      root_ = node;
+      return;
+    }
+    OpenNode& parent = open_.back();
+    if (parent.node->is_sequence()) {
+      parent.node->items.push_back(node);
+    } else if (!parent.pending_key) {
+      parent.pending_key = node;
+    } else {
+      parent.node->entries.push_back(YamlEntry{parent.pending_key, node});
+      parent.pending_key = nullptr;
+    }
+  }
+
+  void add_size(uint64_t size, Position position) {
+    if (open_.empty()) return;
+    uint64_t& total = open_.back().expanded_size;
+    total += size;
+    if (total > limits_.max_expanded_nodes) {
+      throw TreeError(position, "aliases expand this document beyond " +
+                                    std::to_string(limits_.max_expanded_nodes) +
+                                    " nodes (an alias bomb?); refusing to read it");
+    }
+  }
+
+  YamlFile& file_;
+  const LineIndex& lines_;
+  const YamlLimits& limits_;
+  std::vector<OpenNode> open_;
+  std::unordered_map<YAML::anchor_t, Anchor> anchors_;
+  const YamlNode* root_ = nullptr;
+};
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+}  // namespace
+
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  YamlLoadResult result;
+  LineIndex lines(text);
+  ViewStreamBuffer buffer(text);
+  std::istream stream(&buffer);
+  TreeBuilder builder(result.file, lines, limits);
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const YAML::Exception& error) {
+    result.error = YamlError{lines.position(error.mark.line, error.mark.column),
+                             plain_yaml_message(error.msg)};
+  } catch (const TreeError& error) {
+    result.error = YamlError{error.position, error.what()};
+  }
+  return result;
+}
+
+}  // namespace kube_harden

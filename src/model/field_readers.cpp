@@ -1,0 +1,136 @@
+#include "model/field_readers.h"
+
+#include <charconv>
+#include <string>
+
+namespace kube_harden {
+namespace {
+
+// go-yaml v2 resolves these plain scalars to booleans (YAML 1.1).
+constexpr std::string_view kTrueWords[] = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+                                           "true", "True", "TRUE"};
+constexpr std::string_view kFalseWords[] = {"n", "N", "no", "No", "NO", "off", "Off", "OFF",
+                                            "false", "False", "FALSE"};
+
+std::optional<bool> resolve_bool(const YamlNode& node) {
+  if (!node.is_scalar() || !node.plain) return std::nullopt;
+  for (std::string_view word : kTrueWords) {
+    if (node.scalar == word) return true;
+  }
+  for (std::string_view word : kFalseWords) {
+    if (node.scalar == word) return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> resolve_int(const YamlNode& node) {
+  if (!node.is_scalar() || !node.plain) return std::nullopt;
+  std::string digits;
+  for (char c : node.scalar) {
+    if (c != '_') digits.push_back(c);
+  }
+  std::string_view text = digits;
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  int base = 10;
+  if (text.starts_with("0x")) {
+    base = 16;
+    text.remove_prefix(2);
+  } else if (text.starts_with("0b")) {
+    base = 2;
+    text.remove_prefix(2);
+  } else if (text.size() > 1 && text[0] == '0') {
+    base = 8;
+    text.remove_prefix(1);
+  }
+  if (text.empty()) return std::nullopt;
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return negative ? -value : value;
+}
+
+template <class T, class Resolve>
+Field<T> read_field(const YamlNode* map, std::string_view key, Resolve resolve) {
+  Field<T> field;
+  if (!map || !map->is_map()) return field;
+  const YamlEntry* entry = map->find_entry(key);
+  if (!entry) return field;
+  field.position = entry->key->position;
+  if (entry->value->is_null()) return field;
+  field.value = resolve(*entry->value);
+  field.invalid = !field.value;
+  return field;
+}
+
+}  // namespace
+
+const YamlNode* as_map(const YamlNode* node) { return node && node->is_map() ? node : nullptr; }
+
+const YamlNode* child_map(const YamlNode* map, std::string_view key) {
+  return map && map->is_map() ? as_map(map->find(key)) : nullptr;
+}
+
+const YamlNode* child_sequence(const YamlNode* map, std::string_view key) {
+  if (!map || !map->is_map()) return nullptr;
+  const YamlNode* value = map->find(key);
+  return value && value->is_sequence() ? value : nullptr;
+}
+
+Position key_position(const YamlNode* map, std::string_view key) {
+  if (!map || !map->is_map()) return {};
+  const YamlEntry* entry = map->find_entry(key);
+  return entry ? entry->key->position : Position{};
+}
+
+BoolField read_bool(const YamlNode* map, std::string_view key) {
+  return read_field<bool>(map, key, resolve_bool);
+}
+
+IntField read_int(const YamlNode* map, std::string_view key) {
+  return read_field<int64_t>(map, key, resolve_int);
+}
+
+StringField read_string(const YamlNode* map, std::string_view key) {
+  return read_field<std::string>(map, key, [](const YamlNode& node) -> std::optional<std::string> {
+    if (!node.is_scalar()) return std::nullopt;
+    return node.scalar;
+  });
+}
+
+StringField string_item(const YamlNode* item) {
+  StringField field;
+  field.position = item->position;
+  if (item->is_scalar()) {
+    field.value = item->scalar;
+  } else if (!item->is_null()) {
+    field.invalid = true;
+  }
+  return field;
+}
+
+std::vector<StringField> read_string_list(const YamlNode* map, std::string_view key) {
+  std::vector<StringField> list;
+  if (const YamlNode* sequence = child_sequence(map, key)) {
+    for (const YamlNode* item : sequence->items) list.push_back(string_item(item));
+  }
+  return list;
+}
+
+std::vector<KeyValue> read_string_map(const YamlNode* map, std::string_view key) {
+  std::vector<KeyValue> pairs;
+  if (const YamlNode* values = child_map(map, key)) {
+    for (const YamlEntry& entry : values->entries) {
+      if (!entry.key->is_scalar()) continue;
+      pairs.push_back(KeyValue{entry.key->scalar,
+                               entry.value->is_scalar() ? entry.value->scalar : std::string(),
+                               entry.key->position});
+    }
+  }
+  return pairs;
+}
+
+}  // namespace kube_harden

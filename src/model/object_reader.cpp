@@ -1,0 +1,284 @@
+#include <fmt/format.h>
+
+#include <string>
+
+#include "kube_harden/model_builder.h"
+#include "model/field_readers.h"
+#include "model/pod_spec_reader.h"
+
+namespace kube_harden {
+namespace {
+
+// The API group of an apiVersion ("apps/v1" -> "apps"; "v1" -> "", the core group).
+std::string_view api_group(std::string_view api_version) {
+  size_t slash = api_version.find('/');
+  return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
+}
+
+bool in_group(std::string_view api_version, std::initializer_list<std::string_view> groups) {
+  std::string_view group = api_group(api_version);
+  for (std::string_view allowed : groups) {
+    if (group == allowed) return true;
+  }
+  return false;
+}
+
+ObjectMeta read_metadata(const YamlNode* object, std::string_view key = "metadata") {
+  ObjectMeta meta;
+  const YamlNode* node = child_map(object, key);
+  meta.position = key_position(object, key);
+  StringField name = read_string(node, "name");
+  meta.name = name.value.value_or("");
+  meta.name_position = name.position;
+  meta.namespace_name = read_string(node, "namespace").value.value_or("");
+  meta.labels = read_string_map(node, "labels");
+  meta.annotations = read_string_map(node, "annotations");
+  return meta;
+}
+
+// Where each workload kind keeps its pod template, as PSA's DefaultPodSpecExtractor reads it.
+struct TemplateLocation {
+  std::string_view kind;
+  std::initializer_list<std::string_view> groups;
+  std::initializer_list<std::string_view> template_keys;  // keys leading to the template
+};
+
+constexpr std::string_view kCore = "";
+const TemplateLocation kWorkloadKinds[] = {
+    {"Pod", {kCore}, {}},
+    {"PodTemplate", {kCore}, {"template"}},
+    {"ReplicationController", {kCore}, {"spec", "template"}},
+    {"Deployment", {"apps", "extensions"}, {"spec", "template"}},
+    {"ReplicaSet", {"apps", "extensions"}, {"spec", "template"}},
+    {"DaemonSet", {"apps", "extensions"}, {"spec", "template"}},
+    {"StatefulSet", {"apps"}, {"spec", "template"}},
+    {"Job", {"batch"}, {"spec", "template"}},
+    {"CronJob", {"batch"}, {"spec", "jobTemplate", "spec", "template"}},
+};
+
+Workload read_workload(const YamlNode* object, ObjectHeader header,
+                       const TemplateLocation& location) {
+  Workload workload;
+  const YamlNode* pod_object = object;  // the mapping holding the pod's metadata and spec
+  std::string path;
+  for (std::string_view key : location.template_keys) {
+    pod_object = child_map(pod_object, key);
+    path += std::string(key) + ".";
+  }
+  workload.pod_metadata = pod_object == object ? header.metadata : read_metadata(pod_object);
+  workload.pod = read_pod_spec(child_map(pod_object, "spec"), key_position(pod_object, "spec"),
+                               path + "spec");
+  if (!workload.pod.position.known()) workload.pod.position = header.position;
+  workload.header = std::move(header);
+  return workload;
+}
+
+std::vector<StringField> read_list_with_position(const YamlNode* map, std::string_view key,
+                                                 Position& position) {
+  position = key_position(map, key);
+  return read_string_list(map, key);
+}
+
+PodSecurityPolicy read_pod_security_policy(const YamlNode* object, ObjectHeader header) {
+  PodSecurityPolicy psp;
+  const YamlNode* spec = child_map(object, "spec");
+  psp.spec_position = key_position(object, "spec");
+  psp.privileged = read_bool(spec, "privileged");
+  psp.host_network = read_bool(spec, "hostNetwork");
+  psp.host_pid = read_bool(spec, "hostPID");
+  psp.host_ipc = read_bool(spec, "hostIPC");
+  psp.allow_privilege_escalation = read_bool(spec, "allowPrivilegeEscalation");
+  psp.host_ports_position = key_position(spec, "hostPorts");
+  if (const YamlNode* ranges = child_sequence(spec, "hostPorts")) {
+    for (const YamlNode* range : ranges->items) {
+      psp.host_ports.push_back(
+          HostPortRange{range->position, read_int(range, "min"), read_int(range, "max")});
+    }
+  }
+  psp.allowed_capabilities =
+      read_list_with_position(spec, "allowedCapabilities", psp.allowed_capabilities_position);
+  psp.default_add_capabilities = read_list_with_position(spec, "defaultAddCapabilities",
+                                                         psp.default_add_capabilities_position);
+  psp.required_drop_capabilities = read_list_with_position(
+      spec, "requiredDropCapabilities", psp.required_drop_capabilities_position);
+  psp.volumes = read_list_with_position(spec, "volumes", psp.volumes_position);
+  psp.run_as_user_position = key_position(spec, "runAsUser");
+  psp.run_as_user_rule = read_string(child_map(spec, "runAsUser"), "rule");
+  psp.header = std::move(header);
+  return psp;
+}
+
+LabelSelector read_label_selector(const YamlNode* parent, std::string_view key) {
+  LabelSelector selector;
+  selector.position = key_position(parent, key);
+  const YamlNode* node = child_map(parent, key);
+  selector.present = node != nullptr;
+  selector.match_labels = read_string_map(node, "matchLabels");
+  if (const YamlNode* expressions = child_sequence(node, "matchExpressions")) {
+    for (const YamlNode* item : expressions->items) {
+      LabelSelectorRequirement requirement;
+      requirement.key = read_string(item, "key").value.value_or("");
+      requirement.op = read_string(item, "operator").value.value_or("");
+      for (const StringField& value : read_string_list(item, "values")) {
+        requirement.values.push_back(value.value.value_or(""));
+      }
+      selector.match_expressions.push_back(std::move(requirement));
+    }
+  }
+  return selector;
+}
+
+std::vector<NetworkPolicyRule> read_network_policy_rules(const YamlNode* spec,
+                                                         std::string_view direction,
+                                                         std::string_view peers_key) {
+  std::vector<NetworkPolicyRule> rules;
+  const YamlNode* list = child_sequence(spec, direction);
+  if (!list) return rules;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const YamlNode* item = list->items[i];
+    NetworkPolicyRule rule;
+    rule.position = item->position;
+    rule.path = fmt::format("spec.{}[{}]", direction, i);
+    const YamlNode* peers = child_sequence(item, peers_key);
+    rule.has_peers = peers && !peers->items.empty();
+    if (const YamlNode* ports = child_sequence(item, "ports")) {
+      for (size_t j = 0; j < ports->items.size(); ++j) {
+        const YamlNode* port_node = ports->items[j];
+        NetworkPolicyPort port;
+        port.position = port_node->position;
+        port.path = fmt::format("{}.ports[{}]", rule.path, j);
+        port.protocol = read_string(port_node, "protocol");
+        port.port_number = read_int(port_node, "port");
+        if (port.port_number.invalid) {
+          port.port_name = read_string(port_node, "port");
+          port.port_number = IntField{};
+        }
+        port.end_port = read_int(port_node, "endPort");
+        rule.ports.push_back(std::move(port));
+      }
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+NetworkPolicy read_network_policy(const YamlNode* object, ObjectHeader header) {
+  NetworkPolicy policy;
+  const YamlNode* spec = child_map(object, "spec");
+  policy.pod_selector = read_label_selector(spec, "podSelector");
+  for (const StringField& type : read_string_list(spec, "policyTypes")) {
+    policy.policy_types.push_back(type.value.value_or(""));
+  }
+  policy.has_ingress_field = spec && spec->find("ingress");
+  policy.has_egress_field = spec && spec->find("egress");
+  policy.ingress = read_network_policy_rules(spec, "ingress", "from");
+  policy.egress = read_network_policy_rules(spec, "egress", "to");
+  policy.header = std::move(header);
+  return policy;
+}
+
+Role read_role(const YamlNode* object, ObjectHeader header) {
+  Role role;
+  if (const YamlNode* rules = child_sequence(object, "rules")) {
+    for (size_t i = 0; i < rules->items.size(); ++i) {
+      const YamlNode* item = rules->items[i];
+      role.rules.push_back(PolicyRule{item->position, fmt::format("rules[{}]", i),
+                                      read_string_list(item, "apiGroups"),
+                                      read_string_list(item, "resources"),
+                                      read_string_list(item, "verbs"),
+                                      read_string_list(item, "resourceNames")});
+    }
+  }
+  role.header = std::move(header);
+  return role;
+}
+
+RoleBinding read_role_binding(const YamlNode* object, ObjectHeader header) {
+  RoleBinding binding;
+  const YamlNode* role_ref = child_map(object, "roleRef");
+  binding.role_ref_position = key_position(object, "roleRef");
+  binding.role_ref_kind = read_string(role_ref, "kind").value.value_or("");
+  binding.role_ref_name = read_string(role_ref, "name").value.value_or("");
+  if (const YamlNode* subjects = child_sequence(object, "subjects")) {
+    for (const YamlNode* item : subjects->items) {
+      binding.subjects.push_back(Subject{item->position,
+                                         read_string(item, "kind").value.value_or(""),
+                                         read_string(item, "name").value.value_or(""),
+                                         read_string(item, "namespace").value.value_or("")});
+    }
+  }
+  binding.header = std::move(header);
+  return binding;
+}
+
+class ObjectReader {
+ public:
+  ObjectReader(size_t file_index, Manifests& out, DocumentCounts& counts)
+      : file_index_(file_index), out_(out), counts_(counts) {}
+
+  void read(const YamlNode* node, int list_depth = 0) {
+    std::string api_version = read_string(node, "apiVersion").value.value_or("");
+    std::string kind = read_string(node, "kind").value.value_or("");
+    const YamlNode* items = child_sequence(node, "items");
+    // v1 List (and typed lists such as PodList) hold objects in `items`.
+    if (items && kind.ends_with("List") && list_depth < kMaxListDepth) {
+      for (const YamlNode* item : items->items) read(item, list_depth + 1);
+      return;
+    }
+    if (read_object(node, api_version, kind)) {
+      ++counts_.objects;
+    } else {
+      ++counts_.skipped;
+    }
+  }
+
+ private:
+  static constexpr int kMaxListDepth = 8;
+
+  bool read_object(const YamlNode* node, const std::string& api_version, const std::string& kind) {
+    if (!as_map(node) || kind.empty() || api_version.empty()) return false;
+    ObjectHeader header{api_version, kind, read_metadata(node), node->position, file_index_};
+    for (const TemplateLocation& location : kWorkloadKinds) {
+      if (kind == location.kind && in_group(api_version, location.groups)) {
+        out_.workloads.push_back(read_workload(node, std::move(header), location));
+        return true;
+      }
+    }
+    if (kind == "PodSecurityPolicy" && in_group(api_version, {"policy", "extensions"})) {
+      out_.pod_security_policies.push_back(read_pod_security_policy(node, std::move(header)));
+    } else if (kind == "ServiceAccount" && in_group(api_version, {kCore})) {
+      ServiceAccount account{std::move(header), read_bool(node, "automountServiceAccountToken")};
+      out_.service_accounts.push_back(std::move(account));
+    } else if (kind == "NetworkPolicy" && in_group(api_version, {"networking.k8s.io", "extensions"})) {
+      out_.network_policies.push_back(read_network_policy(node, std::move(header)));
+    } else if (kind == "Namespace" && in_group(api_version, {kCore})) {
+      out_.namespaces.push_back(Namespace{std::move(header)});
+    } else if ((kind == "Role" || kind == "ClusterRole") &&
+               in_group(api_version, {"rbac.authorization.k8s.io"})) {
+      out_.roles.push_back(read_role(node, std::move(header)));
+    } else if ((kind == "RoleBinding" || kind == "ClusterRoleBinding") &&
+               in_group(api_version, {"rbac.authorization.k8s.io"})) {
+      out_.role_bindings.push_back(read_role_binding(node, std::move(header)));
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  size_t file_index_;
+  Manifests& out_;
+  DocumentCounts& counts_;
+};
+
+}  // namespace
+
+void build_manifests(const YamlFile& yaml, size_t file_index, Manifests& out,
+                     DocumentCounts& counts) {
+  ObjectReader reader(file_index, out, counts);
+  for (const YamlNode* document : yaml.documents) {
+    ++counts.documents;
+    reader.read(document);
+  }
+}
+
+}  // namespace kube_harden

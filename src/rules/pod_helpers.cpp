@@ -1,0 +1,80 @@
+#include "rules/pod_helpers.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace kube_harden {
+namespace {
+
+bool has_capability(const std::optional<SecurityContext>& context, bool added,
+                    std::string_view capability) {
+  if (!context || !context->capabilities) return false;
+  const auto& list = added ? context->capabilities->add : context->capabilities->drop;
+  return std::any_of(list.begin(), list.end(),
+                     [&](const StringField& entry) { return entry.is(std::string(capability)); });
+}
+
+}  // namespace
+
+bool is_baseline_capability(std::string_view capability) {
+  return std::find(kBaselineCapabilities.begin(), kBaselineCapabilities.end(), capability) !=
+         kBaselineCapabilities.end();
+}
+
+std::string baseline_capability_list() { return fmt::format("{}", fmt::join(kBaselineCapabilities, ", ")); }
+
+bool is_windows_pod(const PodSpec& pod) { return pod.os_name.is("windows"); }
+
+bool uses_user_namespace(const PodSpec& pod) { return pod.host_users.is(false); }
+
+Position security_context_anchor(const Container& container) {
+  return container.security_context ? container.security_context->position : container.position;
+}
+
+std::string describe(const Container& container) {
+  switch (container.kind) {
+    case ContainerKind::Init:
+      return fmt::format("init container \"{}\"", container.name);
+    case ContainerKind::Ephemeral:
+      return fmt::format("ephemeral container \"{}\"", container.name);
+    case ContainerKind::Regular:
+      break;
+  }
+  return fmt::format("container \"{}\"", container.name);
+}
+
+std::optional<bool> effective_run_as_non_root(const PodSpec& pod, const Container& container) {
+  if (container.security_context && container.security_context->run_as_non_root.value) {
+    return container.security_context->run_as_non_root.value;
+  }
+  return pod.security_context ? pod.security_context->run_as_non_root.value : std::nullopt;
+}
+
+std::optional<int64_t> effective_run_as_user(const PodSpec& pod, const Container& container) {
+  if (container.security_context && container.security_context->run_as_user.value) {
+    return container.security_context->run_as_user.value;
+  }
+  return pod.security_context ? pod.security_context->run_as_user.value : std::nullopt;
+}
+
+bool adds_capability(const Container& container, std::string_view capability) {
+  return has_capability(container.security_context, true, capability);
+}
+
+bool drops_capability(const Container& container, std::string_view capability) {
+  return has_capability(container.security_context, false, capability);
+}
+
+}  // namespace kube_harden
+
+namespace kube_harden {
+
+std::string pod_metadata_path(const PodSpec& pod) {
+  std::string_view path = pod.path;
+  path.remove_suffix(std::string_view("spec").size());
+  return std::string(path) + "metadata";
+}
+
+}  // namespace kube_harden

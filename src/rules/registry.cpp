@@ -1,0 +1,33 @@
+#include "engine/rule_registry.h"
+#include "rules/rule_factories.h"
+
+namespace kube_harden {
+
+const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
+  static const std::vector<std::unique_ptr<Rule>> rules = [] {
+    std::vector<std::unique_ptr<Rule>> all;
+    all.push_back(make_capabilities_added_rule());
+    all.push_back(make_capabilities_added_restricted_rule());
+    all.push_back(make_capabilities_not_dropped_rule());
+    all.push_back(make_host_namespaces_rule());
+    all.push_back(make_network_policy_end_port_invalid_rule());
+    all.push_back(make_non_root_not_enforced_rule());
+    all.push_back(make_privilege_escalation_allowed_rule());
+    all.push_back(make_privileged_container_rule());
+    all.push_back(make_privileged_port_without_sysctl_rule());
+    all.push_back(make_psp_all_capabilities_rule());
+    all.push_back(make_psp_all_volumes_rule());
+    all.push_back(make_psp_host_namespaces_rule());
+    all.push_back(make_psp_privileged_rule());
+    all.push_back(make_psp_run_as_any_user_rule());
+    all.push_back(make_run_as_root_user_rule());
+    all.push_back(make_seccomp_profile_missing_rule());
+    all.push_back(make_seccomp_unconfined_rule());
+    all.push_back(make_service_account_token_mounted_rule());
+    all.push_back(make_unprivileged_port_sysctl_host_network_rule());
+    return all;
+  }();
+  return rules;
+}
+
+}  // namespace kube_harden

@@ -1,0 +1,181 @@
+// End-to-end tests of the real binary: the command-line contract users and CI rely on.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+fs::path temp_dir() {
+  fs::path dir = fs::temp_directory_path() / ("kh-cli-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Runs kube-harden with `args` (shell words) and captures both streams.
+Run kube_harden(const std::string& args, const std::string& stdin_file = "") {
+  fs::path err_file = temp_dir() / "stderr.txt";
+  std::string command = std::string(KH_BINARY) + " " + args + " 2>" + err_file.string();
+  if (!stdin_file.empty()) command += " <" + stdin_file;
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = read_file(err_file);
+  return run;
+}
+
+const std::string kSource = KH_SOURCE_DIR;
+const std::string kExamples = kSource + "/testdata/examples";
+const std::string kCli = kSource + "/testdata/cli";
+
+TEST(Cli, VersionAndHelpExitZero) {
+  Run version = kube_harden("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("kube-harden 0."), std::string::npos);
+  Run help = kube_harden("lint --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("critical,high,medium,low,info,never"), std::string::npos) << help.out;
+}
+
+TEST(Cli, CleanInputExitsZero) {
+  Run run = kube_harden("lint " + kCli + "/clean.yaml");
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("No findings"), std::string::npos) << run.out;
+}
+
+TEST(Cli, FindingsAtOrAboveFailOnExitOne) {
+  EXPECT_EQ(kube_harden("lint " + kCli + "/insecure.yaml").exit_code, 1);
+  EXPECT_EQ(kube_harden("lint --fail-on never " + kCli + "/insecure.yaml").exit_code, 0);
+  // The only finding there is medium: below the default threshold (high).
+  EXPECT_EQ(kube_harden("lint " + kCli + "/medium-only.yaml").exit_code, 0);
+  EXPECT_EQ(kube_harden("lint --fail-on medium " + kCli + "/medium-only.yaml").exit_code, 1);
+}
+
+TEST(Cli, TextFindingsAreCompilerStyle) {
+  Run run = kube_harden("lint " + kCli + "/insecure.yaml");
+  EXPECT_NE(run.out.find(kCli + "/insecure.yaml:14:11: critical: container \"app\" runs "
+                                "privileged"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos);
+  EXPECT_EQ(run.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
+}
+
+TEST(Cli, InvalidYamlIsReportedAndOtherFilesStillLinted) {
+  Run run = kube_harden("lint " + kCli + "/broken.yaml " + kCli + "/insecure.yaml");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(kCli + "/broken.yaml:4:"), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos) << run.out;
+}
+
+TEST(Cli, MissingFileIsAnErrorButOthersAreLinted) {
+  Run run = kube_harden("lint " + kCli + "/does-not-exist.yaml " + kCli + "/insecure.yaml");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("does-not-exist.yaml: error: no such file"), std::string::npos);
+  EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(kube_harden("lint --format xml " + kExamples).exit_code, 2);
+  EXPECT_EQ(kube_harden("lint --k8s-version 2.0 " + kExamples).exit_code, 2);
+  EXPECT_EQ(kube_harden("lint").exit_code, 2);
+  EXPECT_EQ(kube_harden("").exit_code, 2);
+  EXPECT_EQ(kube_harden("explain no-such-rule").exit_code, 2);
+}
+
+TEST(Cli, StandardInputIsNamedStdin) {
+  Run run = kube_harden("lint -f json -", kCli + "/insecure.yaml");
+  EXPECT_EQ(run.exit_code, 1);
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  ASSERT_FALSE(report["findings"].empty());
+  EXPECT_EQ(report["findings"][0]["file"], "<stdin>");
+}
+
+TEST(Cli, OutputFileIsWrittenAtomically) {
+  fs::path out = temp_dir() / "report.json";
+  fs::remove(out);
+  Run run = kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(run.out.empty());
+  nlohmann::json report = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(report["summary"]["objects"], 1);
+  for (const auto& entry : fs::directory_iterator(out.parent_path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos);
+  }
+}
+
+TEST(Cli, OutputIsIdenticalAcrossJobs) {
+  for (const char* format : {"text", "json", "sarif"}) {
+    Run one = kube_harden(std::string("lint -j 1 -f ") + format + " " + kExamples);
+    Run two = kube_harden(std::string("lint -j 4 -f ") + format + " " + kExamples);
+    EXPECT_EQ(one.out, two.out) << format;
+    EXPECT_FALSE(one.out.empty());
+  }
+}
+
+TEST(Cli, RulesAndExplainComeFromTheCatalog) {
+  Run rules = kube_harden("rules -f json");
+  EXPECT_EQ(rules.exit_code, 0);
+  nlohmann::json catalog = nlohmann::json::parse(rules.out);
+  EXPECT_GE(catalog["rules"].size(), 19u);
+  Run explain = kube_harden("explain privileged-container");
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_NE(explain.out.find("Why is this bad?"), std::string::npos);
+}
+
+// The real-world corpus in ../shared: every document is read and accounted for.
+TEST(Corpus, EveryDocumentIsAccountedFor) {
+  fs::path corpus = fs::path(kSource) / ".." / "shared" / "corpus";
+  if (!fs::exists(corpus / "MANIFEST.tsv")) {
+    GTEST_SKIP() << "../shared/corpus not present (it is beside the repository in CI); skipping";
+  }
+  std::ifstream manifest(corpus / "MANIFEST.tsv");
+  std::string line;
+  std::getline(manifest, line);  // header
+  size_t files = 0, documents = 0;
+  while (std::getline(manifest, line)) {
+    std::istringstream fields(line);
+    std::string field;
+    std::vector<std::string> columns;
+    while (std::getline(fields, field, '\t')) columns.push_back(field);
+    ++files;
+    documents += std::stoul(columns.at(7));
+  }
+  Run run = kube_harden("lint -f json --fail-on never " + corpus.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err.substr(0, 2000);
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  const auto& summary = report["summary"];
+  EXPECT_EQ(summary["files"], files);
+  EXPECT_EQ(summary["documents"], documents);
+  EXPECT_TRUE(report["errors"].empty());
+  EXPECT_GT(summary["objects"].get<size_t>(), 0u);
+  EXPECT_GE(summary["objects"].get<size_t>() + summary["skipped"].get<size_t>(), documents);
+  EXPECT_FALSE(report["findings"].empty());
+}
+
+}  // namespace
