@@ -29,7 +29,9 @@ TEST(Loader, ColumnsCountCharactersNotBytes) {
 }
 
 TEST(Loader, ByteOrderMarkAndCrLfDoNotShiftPositions) {
-  YamlLoadResult result = load_yaml("\xEF\xBB\xBF" "a: 1\r\nb: 2\r\n");
+  YamlLoadResult result = load_yaml(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: 2\r\n");
   ASSERT_FALSE(result.error);
   EXPECT_EQ(result.file.documents[0]->find_entry("a")->key->position, (Position{1, 1}));
   EXPECT_EQ(result.file.documents[0]->find_entry("b")->key->position, (Position{2, 1}));

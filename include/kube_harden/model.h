@@ -139,11 +139,11 @@ struct Container {
 
 struct Volume {
   std::string name;
-  Position position;        // of the `name` key, or of the list item
-  std::string path;         // e.g. spec.volumes[0]
-  std::string source;       // e.g. "hostPath"; empty when no source is named
+  Position position;   // of the `name` key, or of the list item
+  std::string path;    // e.g. spec.volumes[0]
+  std::string source;  // e.g. "hostPath"; empty when no source is named
   Position source_position;
-  StringField host_path;    // hostPath.path
+  StringField host_path;  // hostPath.path
 };
 
 struct PodSpec {

@@ -15,7 +15,7 @@ struct YamlError {
 };
 
 struct YamlLoadResult {
-  YamlFile file;                    // documents read before any error
+  YamlFile file;                   // documents read before any error
   std::optional<YamlError> error;  // at most one per file: parsing stops there
 };
 

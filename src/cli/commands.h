@@ -17,7 +17,7 @@ inline constexpr int kExitError = 2;
 struct LintCommand {
   std::vector<std::string> paths;
   std::string format = "text";
-  std::string output;                      // empty: standard output
+  std::string output;                                // empty: standard output
   std::optional<Severity> fail_on = Severity::High;  // nullopt: never fail
   LintOptions options;
 };

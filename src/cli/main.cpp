@@ -1,7 +1,7 @@
 // The command line. This is the only translation unit that includes CLI11,
 // which is slow to compile.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <thread>
 
@@ -38,8 +38,7 @@ void add_lint_command(CLI::App& app, Arguments& args) {
       ->capture_default_str();
   lint->add_option("-o,--output", args.lint.output,
                    "Write the report to FILE (atomically) instead of standard output");
-  lint->add_option("--fail-on", args.fail_on,
-                   "Exit 1 when a finding is at or above this severity")
+  lint->add_option("--fail-on", args.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember(kFailOn))
       ->capture_default_str();
   lint->add_option("--pss", args.pss, "Pod Security Standards level to enforce")

@@ -19,7 +19,9 @@ bool is_hidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.';
 }
 
-LintInput file_input(const std::string& path) { return LintInput{path, path, false, {}}; }
+LintInput file_input(const std::string& path) {
+  return LintInput{path, path, false, {}};
+}
 
 // Walks a directory for manifests, sorted so that output does not depend on
 // the file system's order. Hidden entries (.git...) are skipped; directory

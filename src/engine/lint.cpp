@@ -23,8 +23,8 @@ struct LoadedFile {
 LoadedFile load_input(const LintInput& input, size_t file_index) {
   LoadedFile loaded;
   std::string read_error;
-  std::optional<std::string> text =
-      input.has_text ? std::optional<std::string>(input.text) : read_whole_file(input.path, read_error);
+  std::optional<std::string> text = input.has_text ? std::optional<std::string>(input.text)
+                                                   : read_whole_file(input.path, read_error);
   if (!text) {
     loaded.error = InputError{input.display_name, {}, read_error};
     return loaded;

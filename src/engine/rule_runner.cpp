@@ -35,8 +35,8 @@ class ObjectContext : public RuleContext {
     finding.message = std::move(message);
     finding.file = file_name(object_.file_index);
     finding.position = position.known() ? position : object_.position;
-    finding.object = ObjectRef{object_.api_version, object_.kind,
-                               object_.metadata.namespace_name, object_.metadata.name};
+    finding.object = ObjectRef{object_.api_version, object_.kind, object_.metadata.namespace_name,
+                               object_.metadata.name};
     finding.container = std::move(container);
     finding.path = std::move(path);
     finding.pss = rule_.pss;

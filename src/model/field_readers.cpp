@@ -7,10 +7,10 @@ namespace kube_harden {
 namespace {
 
 // go-yaml v2 resolves these plain scalars to booleans (YAML 1.1).
-constexpr std::string_view kTrueWords[] = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-                                           "true", "True", "TRUE"};
-constexpr std::string_view kFalseWords[] = {"n", "N", "no", "No", "NO", "off", "Off", "OFF",
-                                            "false", "False", "FALSE"};
+constexpr std::string_view kTrueWords[] = {"y",  "Y",  "yes",  "Yes",  "YES", "on",
+                                           "On", "ON", "true", "True", "TRUE"};
+constexpr std::string_view kFalseWords[] = {"n",   "N",   "no",    "No",    "NO",   "off",
+                                            "Off", "OFF", "false", "False", "FALSE"};
 
 std::optional<bool> resolve_bool(const YamlNode& node) {
   if (!node.is_scalar() || !node.plain) return std::nullopt;
@@ -68,7 +68,9 @@ Field<T> read_field(const YamlNode* map, std::string_view key, Resolve resolve) 
 
 }  // namespace
 
-const YamlNode* as_map(const YamlNode* node) { return node && node->is_map() ? node : nullptr; }
+const YamlNode* as_map(const YamlNode* node) {
+  return node && node->is_map() ? node : nullptr;
+}
 
 const YamlNode* child_map(const YamlNode* map, std::string_view key) {
   return map && map->is_map() ? as_map(map->find(key)) : nullptr;

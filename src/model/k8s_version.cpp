@@ -16,6 +16,8 @@ std::optional<K8sVersion> K8sVersion::parse(std::string_view text) {
   return K8sVersion{std::min(minor, kNewestMinor)};
 }
 
-std::string K8sVersion::to_string() const { return "v1." + std::to_string(minor); }
+std::string K8sVersion::to_string() const {
+  return "v1." + std::to_string(minor);
+}
 
 }  // namespace kube_harden

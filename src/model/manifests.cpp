@@ -24,7 +24,9 @@ const KeyValue* ObjectMeta::annotation(std::string_view key) const {
   return find_last(annotations, key);
 }
 
-const KeyValue* ObjectMeta::label(std::string_view key) const { return find_last(labels, key); }
+const KeyValue* ObjectMeta::label(std::string_view key) const {
+  return find_last(labels, key);
+}
 
 void Manifests::append(Manifests&& other) {
   move_append(workloads, other.workloads);

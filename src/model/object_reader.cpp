@@ -66,8 +66,8 @@ Workload read_workload(const YamlNode* object, ObjectHeader header,
     path += std::string(key) + ".";
   }
   workload.pod_metadata = pod_object == object ? header.metadata : read_metadata(pod_object);
-  workload.pod = read_pod_spec(child_map(pod_object, "spec"), key_position(pod_object, "spec"),
-                               path + "spec");
+  workload.pod =
+      read_pod_spec(child_map(pod_object, "spec"), key_position(pod_object, "spec"), path + "spec");
   if (!workload.pod.position.known()) workload.pod.position = header.position;
   workload.header = std::move(header);
   return workload;
@@ -99,8 +99,8 @@ PodSecurityPolicy read_pod_security_policy(const YamlNode* object, ObjectHeader 
       read_list_with_position(spec, "allowedCapabilities", psp.allowed_capabilities_position);
   psp.default_add_capabilities = read_list_with_position(spec, "defaultAddCapabilities",
                                                          psp.default_add_capabilities_position);
-  psp.required_drop_capabilities = read_list_with_position(
-      spec, "requiredDropCapabilities", psp.required_drop_capabilities_position);
+  psp.required_drop_capabilities = read_list_with_position(spec, "requiredDropCapabilities",
+                                                           psp.required_drop_capabilities_position);
   psp.volumes = read_list_with_position(spec, "volumes", psp.volumes_position);
   psp.run_as_user_position = key_position(spec, "runAsUser");
   psp.run_as_user_rule = read_string(child_map(spec, "runAsUser"), "rule");
@@ -182,11 +182,10 @@ Role read_role(const YamlNode* object, ObjectHeader header) {
   if (const YamlNode* rules = child_sequence(object, "rules")) {
     for (size_t i = 0; i < rules->items.size(); ++i) {
       const YamlNode* item = rules->items[i];
-      role.rules.push_back(PolicyRule{item->position, fmt::format("rules[{}]", i),
-                                      read_string_list(item, "apiGroups"),
-                                      read_string_list(item, "resources"),
-                                      read_string_list(item, "verbs"),
-                                      read_string_list(item, "resourceNames")});
+      role.rules.push_back(
+          PolicyRule{item->position, fmt::format("rules[{}]", i),
+                     read_string_list(item, "apiGroups"), read_string_list(item, "resources"),
+                     read_string_list(item, "verbs"), read_string_list(item, "resourceNames")});
     }
   }
   role.header = std::move(header);
@@ -249,7 +248,8 @@ class ObjectReader {
     } else if (kind == "ServiceAccount" && in_group(api_version, {kCore})) {
       ServiceAccount account{std::move(header), read_bool(node, "automountServiceAccountToken")};
       out_.service_accounts.push_back(std::move(account));
-    } else if (kind == "NetworkPolicy" && in_group(api_version, {"networking.k8s.io", "extensions"})) {
+    } else if (kind == "NetworkPolicy" &&
+               in_group(api_version, {"networking.k8s.io", "extensions"})) {
       out_.network_policies.push_back(read_network_policy(node, std::move(header)));
     } else if (kind == "Namespace" && in_group(api_version, {kCore})) {
       out_.namespaces.push_back(Namespace{std::move(header)});

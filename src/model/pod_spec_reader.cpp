@@ -22,21 +22,19 @@ std::optional<SecurityContext> read_security_context(const YamlNode* parent,
   context.fs_group = read_int(node, "fsGroup");
   context.proc_mount = read_string(node, "procMount");
   if (const YamlNode* caps = child_map(node, "capabilities")) {
-    context.capabilities = Capabilities{key_position(node, "capabilities"),
-                                        key_position(caps, "add"), key_position(caps, "drop"),
-                                        read_string_list(caps, "add"),
-                                        read_string_list(caps, "drop")};
+    context.capabilities = Capabilities{
+        key_position(node, "capabilities"), key_position(caps, "add"), key_position(caps, "drop"),
+        read_string_list(caps, "add"), read_string_list(caps, "drop")};
   }
   if (const YamlNode* seccomp = child_map(node, "seccompProfile")) {
-    context.seccomp_profile = SeccompProfile{key_position(node, "seccompProfile"),
-                                             read_string(seccomp, "type"),
-                                             read_string(seccomp, "localhostProfile")};
+    context.seccomp_profile =
+        SeccompProfile{key_position(node, "seccompProfile"), read_string(seccomp, "type"),
+                       read_string(seccomp, "localhostProfile")};
   }
   if (const YamlNode* selinux = child_map(node, "seLinuxOptions")) {
-    context.se_linux_options =
-        SELinuxOptions{key_position(node, "seLinuxOptions"), read_string(selinux, "user"),
-                       read_string(selinux, "role"), read_string(selinux, "type"),
-                       read_string(selinux, "level")};
+    context.se_linux_options = SELinuxOptions{
+        key_position(node, "seLinuxOptions"), read_string(selinux, "user"),
+        read_string(selinux, "role"), read_string(selinux, "type"), read_string(selinux, "level")};
   }
   if (const YamlNode* apparmor = child_map(node, "appArmorProfile")) {
     context.app_armor_profile =
@@ -49,9 +47,9 @@ std::optional<SecurityContext> read_security_context(const YamlNode* parent,
   if (const YamlNode* sysctls = child_sequence(node, "sysctls")) {
     for (size_t i = 0; i < sysctls->items.size(); ++i) {
       const YamlNode* item = sysctls->items[i];
-      context.sysctls.push_back(Sysctl{item->position,
-                                       fmt::format("{}.securityContext.sysctls[{}]", parent_path, i),
-                                       read_string(item, "name"), read_string(item, "value")});
+      context.sysctls.push_back(
+          Sysctl{item->position, fmt::format("{}.securityContext.sysctls[{}]", parent_path, i),
+                 read_string(item, "name"), read_string(item, "value")});
     }
   }
   return context;
@@ -63,7 +61,8 @@ void read_handler_hosts(const YamlNode* handler, const std::string& path,
   for (std::string_view action : {"httpGet", "tcpSocket"}) {
     const YamlNode* node = child_map(handler, action);
     if (!node || !node->find("host")) continue;
-    hosts.push_back(HandlerHost{fmt::format("{}.{}.host", path, action), read_string(node, "host")});
+    hosts.push_back(
+        HandlerHost{fmt::format("{}.{}.host", path, action), read_string(node, "host")});
   }
 }
 
@@ -78,10 +77,9 @@ Container read_container(const YamlNode* item, ContainerKind kind, std::string p
   container.security_context = read_security_context(item, container.path);
   if (const YamlNode* ports = child_sequence(item, "ports")) {
     for (const YamlNode* port : ports->items) {
-      container.ports.push_back(ContainerPort{port->position, read_int(port, "containerPort"),
-                                              read_int(port, "hostPort"),
-                                              read_string(port, "protocol"),
-                                              read_string(port, "name")});
+      container.ports.push_back(
+          ContainerPort{port->position, read_int(port, "containerPort"), read_int(port, "hostPort"),
+                        read_string(port, "protocol"), read_string(port, "name")});
     }
   }
   if (const YamlNode* mounts = child_sequence(item, "volumeMounts")) {

@@ -8,7 +8,8 @@ namespace {
 
 // Why the two capabilities attackers want most deserve their own words.
 std::string_view special_warning(std::string_view capability) {
-  if (capability == "SYS_ADMIN") return " (SYS_ADMIN is close to full root: mounts, namespaces, BPF)";
+  if (capability == "SYS_ADMIN")
+    return " (SYS_ADMIN is close to full root: mounts, namespaces, BPF)";
   if (capability == "NET_RAW") return " (NET_RAW allows packet spoofing and ARP/DNS poisoning)";
   return "";
 }

@@ -21,8 +21,8 @@ class CapabilitiesNotDropped : public Rule {
       const auto& security = container.security_context;
       if (security && security->capabilities) {
         const Capabilities& capabilities = *security->capabilities;
-        position = capabilities.drop_position.known() ? capabilities.drop_position
-                                                      : capabilities.position;
+        position =
+            capabilities.drop_position.known() ? capabilities.drop_position : capabilities.position;
       }
       context.report(container, position, path,
                      fmt::format("{} does not drop all capabilities; set "

@@ -18,7 +18,8 @@ class HostNamespaces : public Rule {
     };
     const Namespace namespaces[] = {
         {pod.host_network, "hostNetwork", "the node's network stack and its localhost services"},
-        {pod.host_pid, "hostPID", "the node's process table, so it can see and signal host processes"},
+        {pod.host_pid, "hostPID",
+         "the node's process table, so it can see and signal host processes"},
         {pod.host_ipc, "hostIPC", "the node's IPC namespace and shared memory"},
     };
     for (const Namespace& ns : namespaces) {
@@ -32,6 +33,8 @@ class HostNamespaces : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_host_namespaces_rule() { return std::make_unique<HostNamespaces>(); }
+std::unique_ptr<Rule> make_host_namespaces_rule() {
+  return std::make_unique<HostNamespaces>();
+}
 
 }  // namespace kube_harden

@@ -29,7 +29,8 @@ class NetworkPolicyEndPortInvalid : public Rule {
     } else if (!port.port_number.value) {
       problem = "may not be specified when `port` is not specified";
     } else if (end_port < *port.port_number.value) {
-      problem = fmt::format("must be greater than or equal to `port` ({})", *port.port_number.value);
+      problem =
+          fmt::format("must be greater than or equal to `port` ({})", *port.port_number.value);
     } else {
       return;
     }

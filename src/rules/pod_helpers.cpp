@@ -23,11 +23,17 @@ bool is_baseline_capability(std::string_view capability) {
          kBaselineCapabilities.end();
 }
 
-std::string baseline_capability_list() { return fmt::format("{}", fmt::join(kBaselineCapabilities, ", ")); }
+std::string baseline_capability_list() {
+  return fmt::format("{}", fmt::join(kBaselineCapabilities, ", "));
+}
 
-bool is_windows_pod(const PodSpec& pod) { return pod.os_name.is("windows"); }
+bool is_windows_pod(const PodSpec& pod) {
+  return pod.os_name.is("windows");
+}
 
-bool uses_user_namespace(const PodSpec& pod) { return pod.host_users.is(false); }
+bool uses_user_namespace(const PodSpec& pod) {
+  return pod.host_users.is(false);
+}
 
 Position security_context_anchor(const Container& container) {
   return container.security_context ? container.security_context->position : container.position;

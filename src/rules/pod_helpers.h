@@ -11,8 +11,8 @@ namespace kube_harden {
 
 // The capabilities the PSS baseline level lets a container add (exact names).
 inline constexpr std::array<std::string_view, 13> kBaselineCapabilities = {
-    "AUDIT_WRITE", "CHOWN",    "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL",      "MKNOD",
-    "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"};
+    "AUDIT_WRITE",      "CHOWN",   "DAC_OVERRIDE", "FOWNER",  "FSETID", "KILL",      "MKNOD",
+    "NET_BIND_SERVICE", "SETFCAP", "SETGID",       "SETPCAP", "SETUID", "SYS_CHROOT"};
 
 bool is_baseline_capability(std::string_view capability);
 std::string baseline_capability_list();

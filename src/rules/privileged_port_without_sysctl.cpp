@@ -45,13 +45,12 @@ class PrivilegedPortWithoutSysctl : public Rule {
         if (!port.value || *port.value <= 0 || *port.value >= 1024) continue;
         if (first_unprivileged && *port.value >= *first_unprivileged) continue;
         std::string advice =
-            sysctl_usable
-                ? fmt::format("set the pod sysctl {}: \"{}\" (safe since Kubernetes 1.22) or add "
-                              "NET_BIND_SERVICE",
-                              kUnprivilegedPortSysctl, *port.value)
-                : std::string("add the NET_BIND_SERVICE capability");
-        context.report(container, port.position,
-                       fmt::format(".ports[{}].containerPort", i),
+            sysctl_usable ? fmt::format(
+                                "set the pod sysctl {}: \"{}\" (safe since Kubernetes 1.22) or add "
+                                "NET_BIND_SERVICE",
+                                kUnprivilegedPortSysctl, *port.value)
+                          : std::string("add the NET_BIND_SERVICE capability");
+        context.report(container, port.position, fmt::format(".ports[{}].containerPort", i),
                        fmt::format("{} runs as non-root but declares port {}, below 1024, which "
                                    "it cannot bind without privilege; {}",
                                    describe(container), *port.value, advice));

@@ -23,15 +23,17 @@ class RunAsRootUser : public Rule {
     for (const Container& container : pod.containers) {
       const auto& security = container.security_context;
       if (!security || !security->run_as_user.is(0)) continue;
-      context.report(container, security->run_as_user.position, ".securityContext.runAsUser",
-                     fmt::format("{} sets runAsUser: 0 (root); use a non-zero UID",
-                                 describe(container)));
+      context.report(
+          container, security->run_as_user.position, ".securityContext.runAsUser",
+          fmt::format("{} sets runAsUser: 0 (root); use a non-zero UID", describe(container)));
     }
   }
 };
 
 }  // namespace
 
-std::unique_ptr<Rule> make_run_as_root_user_rule() { return std::make_unique<RunAsRootUser>(); }
+std::unique_ptr<Rule> make_run_as_root_user_rule() {
+  return std::make_unique<RunAsRootUser>();
+}
 
 }  // namespace kube_harden

@@ -34,9 +34,10 @@ class SeccompUnconfined : public Rule {
 
  private:
   static std::string message(std::string_view who, std::string_view value) {
-    return fmt::format("{} sets seccomp profile {}, which leaves every system call open; use "
-                       "RuntimeDefault or Localhost",
-                       who, value.empty() ? "\"\"" : value);
+    return fmt::format(
+        "{} sets seccomp profile {}, which leaves every system call open; use "
+        "RuntimeDefault or Localhost",
+        who, value.empty() ? "\"\"" : value);
   }
 
   static Position profile_position(const SeccompProfile& profile) {
@@ -47,8 +48,7 @@ class SeccompUnconfined : public Rule {
     if (pod.security_context && pod.security_context->seccomp_profile) {
       const SeccompProfile& profile = *pod.security_context->seccomp_profile;
       if (!valid_profile_type(profile.type)) {
-        context.report(profile_position(profile),
-                       pod.path + ".securityContext.seccompProfile.type",
+        context.report(profile_position(profile), pod.path + ".securityContext.seccompProfile.type",
                        message("the pod", profile.type.value.value_or("")));
       }
     }

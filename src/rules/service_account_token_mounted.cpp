@@ -6,8 +6,7 @@ namespace kube_harden {
 namespace {
 
 const ServiceAccount* find_service_account(const Manifests& manifests,
-                                           std::string_view namespace_name,
-                                           std::string_view name) {
+                                           std::string_view namespace_name, std::string_view name) {
   auto effective_namespace = [](const std::string& ns) -> std::string_view {
     return ns.empty() ? "default" : ns;
   };
@@ -38,8 +37,8 @@ class ServiceAccountTokenMounted : public Rule {
                      "into every container; set it to false unless the pod calls the API");
       return;
     }
-    std::string account_name = pod.service_account_name.value.value_or(
-        pod.service_account.value.value_or("default"));
+    std::string account_name =
+        pod.service_account_name.value.value_or(pod.service_account.value.value_or("default"));
     if (account_name.empty()) account_name = "default";
     const std::string& ns = workload.header.metadata.namespace_name;
     std::string namespace_name = ns.empty() ? "default" : ns;
@@ -47,15 +46,16 @@ class ServiceAccountTokenMounted : public Rule {
         find_service_account(context.manifests(), namespace_name, account_name);
     std::string reason;
     if (!account) {
-      reason = fmt::format("ServiceAccount \"{}\" is not in the input, so the default (true) "
-                           "applies",
-                           account_name);
+      reason = fmt::format(
+          "ServiceAccount \"{}\" is not in the input, so the default (true) "
+          "applies",
+          account_name);
     } else if (account->automount_service_account_token.is(false)) {
       return;
     } else {
-      reason = fmt::format("ServiceAccount \"{}\" ({}:{}) does not set it to false",
-                           account_name, context.file_name(account->header.file_index),
-                           account->header.position.line);
+      reason =
+          fmt::format("ServiceAccount \"{}\" ({}:{}) does not set it to false", account_name,
+                      context.file_name(account->header.file_index), account->header.position.line);
     }
     context.report(pod.position, path,
                    fmt::format("the service account token is mounted into every container: "
