@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct ProcessResult {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -34,11 +34,11 @@ fs::path temp_dir() {
 }
 
 // Runs kube-harden with `args` (shell words) and captures both streams.
-Run kube_harden(const std::string& args, const std::string& stdin_file = "") {
+ProcessResult kube_harden(const std::string& args, const std::string& stdin_file = "") {
   fs::path err_file = temp_dir() / "stderr.txt";
   std::string command = std::string(KH_BINARY) + " " + args + " 2>" + err_file.string();
   if (!stdin_file.empty()) command += " <" + stdin_file;
-  Run run;
+  ProcessResult run;
   FILE* pipe = ::popen(command.c_str(), "r");
   std::array<char, 4096> buffer;
   size_t n;
@@ -54,16 +54,16 @@ const std::string kExamples = kSource + "/testdata/examples";
 const std::string kCli = kSource + "/testdata/cli";
 
 TEST(Cli, VersionAndHelpExitZero) {
-  Run version = kube_harden("--version");
+  ProcessResult version = kube_harden("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("kube-harden 0."), std::string::npos);
-  Run help = kube_harden("lint --help");
+  ProcessResult help = kube_harden("lint --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("critical,high,medium,low,info,never"), std::string::npos) << help.out;
 }
 
 TEST(Cli, CleanInputExitsZero) {
-  Run run = kube_harden("lint " + kCli + "/clean.yaml");
+  ProcessResult run = kube_harden("lint " + kCli + "/clean.yaml");
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("No findings"), std::string::npos) << run.out;
 }
@@ -77,8 +77,8 @@ TEST(Cli, FindingsAtOrAboveFailOnExitOne) {
 }
 
 TEST(Cli, TextFindingsAreCompilerStyle) {
-  Run run = kube_harden("lint " + kCli + "/insecure.yaml");
-  EXPECT_NE(run.out.find(kCli + "/insecure.yaml:14:11: critical: container \"app\" runs "
+  ProcessResult run = kube_harden("lint " + kCli + "/insecure.yaml");
+  EXPECT_NE(run.out.find(kCli + "/insecure.yaml:14:9: critical: container \"app\" runs "
                                 "privileged"),
             std::string::npos)
       << run.out;
@@ -87,14 +87,14 @@ TEST(Cli, TextFindingsAreCompilerStyle) {
 }
 
 TEST(Cli, InvalidYamlIsReportedAndOtherFilesStillLinted) {
-  Run run = kube_harden("lint " + kCli + "/broken.yaml " + kCli + "/insecure.yaml");
+  ProcessResult run = kube_harden("lint " + kCli + "/broken.yaml " + kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find(kCli + "/broken.yaml:4:"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(kCli + "/broken.yaml:4:11:"), std::string::npos) << run.err;
   EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos) << run.out;
 }
 
 TEST(Cli, MissingFileIsAnErrorButOthersAreLinted) {
-  Run run = kube_harden("lint " + kCli + "/does-not-exist.yaml " + kCli + "/insecure.yaml");
+  ProcessResult run = kube_harden("lint " + kCli + "/does-not-exist.yaml " + kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("does-not-exist.yaml: error: no such file"), std::string::npos);
   EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos);
@@ -109,7 +109,7 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 TEST(Cli, StandardInputIsNamedStdin) {
-  Run run = kube_harden("lint -f json -", kCli + "/insecure.yaml");
+  ProcessResult run = kube_harden("lint -f json -", kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 1);
   nlohmann::json report = nlohmann::json::parse(run.out);
   ASSERT_FALSE(report["findings"].empty());
@@ -119,7 +119,7 @@ TEST(Cli, StandardInputIsNamedStdin) {
 TEST(Cli, OutputFileIsWrittenAtomically) {
   fs::path out = temp_dir() / "report.json";
   fs::remove(out);
-  Run run = kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
+  ProcessResult run = kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(run.out.empty());
   nlohmann::json report = nlohmann::json::parse(read_file(out));
@@ -131,19 +131,19 @@ TEST(Cli, OutputFileIsWrittenAtomically) {
 
 TEST(Cli, OutputIsIdenticalAcrossJobs) {
   for (const char* format : {"text", "json", "sarif"}) {
-    Run one = kube_harden(std::string("lint -j 1 -f ") + format + " " + kExamples);
-    Run two = kube_harden(std::string("lint -j 4 -f ") + format + " " + kExamples);
+    ProcessResult one = kube_harden(std::string("lint -j 1 -f ") + format + " " + kExamples);
+    ProcessResult two = kube_harden(std::string("lint -j 4 -f ") + format + " " + kExamples);
     EXPECT_EQ(one.out, two.out) << format;
     EXPECT_FALSE(one.out.empty());
   }
 }
 
 TEST(Cli, RulesAndExplainComeFromTheCatalog) {
-  Run rules = kube_harden("rules -f json");
+  ProcessResult rules = kube_harden("rules -f json");
   EXPECT_EQ(rules.exit_code, 0);
   nlohmann::json catalog = nlohmann::json::parse(rules.out);
   EXPECT_GE(catalog["rules"].size(), 19u);
-  Run explain = kube_harden("explain privileged-container");
+  ProcessResult explain = kube_harden("explain privileged-container");
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_NE(explain.out.find("Why is this bad?"), std::string::npos);
 }
@@ -166,7 +166,7 @@ TEST(Corpus, EveryDocumentIsAccountedFor) {
     ++files;
     documents += std::stoul(columns.at(7));
   }
-  Run run = kube_harden("lint -f json --fail-on never " + corpus.string());
+  ProcessResult run = kube_harden("lint -f json --fail-on never " + corpus.string());
   ASSERT_EQ(run.exit_code, 0) << run.err.substr(0, 2000);
   nlohmann::json report = nlohmann::json::parse(run.out);
   const auto& summary = report["summary"];

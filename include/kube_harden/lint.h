@@ -38,7 +38,7 @@ struct LintResult {
 };
 
 // Expands PATH arguments into inputs: files as given, directories walked
-// recursively (sorted, *.yaml *.yml *.json, hidden entries skipped), "-" for
+// recursively (sorted, *.yaml *.yml *.json, VCS directories skipped), "-" for
 // stdin. Paths that cannot be walked become errors.
 std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
                                       std::vector<InputError>& errors);

@@ -14,9 +14,10 @@ bool is_manifest_name(const fs::path& path) {
   return extension == ".yaml" || extension == ".yml" || extension == ".json";
 }
 
-bool is_hidden(const fs::path& path) {
+// Version-control metadata never holds manifests and can be large.
+bool is_vcs_directory(const fs::path& path) {
   std::string name = path.filename().string();
-  return name.size() > 1 && name[0] == '.';
+  return name == ".git" || name == ".hg" || name == ".svn";
 }
 
 LintInput file_input(const std::string& path) {
@@ -24,8 +25,8 @@ LintInput file_input(const std::string& path) {
 }
 
 // Walks a directory for manifests, sorted so that output does not depend on
-// the file system's order. Hidden entries (.git...) are skipped; directory
-// symlinks are not followed, so link loops cannot trap us.
+// the file system's order. .git, .hg and .svn are skipped; directory symlinks
+// are not followed, so link loops cannot trap us.
 void collect_directory(const fs::path& root, std::vector<LintInput>& inputs,
                        std::vector<InputError>& errors) {
   std::vector<std::string> files;
@@ -33,11 +34,11 @@ void collect_directory(const fs::path& root, std::vector<LintInput>& inputs,
   fs::recursive_directory_iterator it(root, fs::directory_options::none, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     const fs::directory_entry& entry = *it;
-    if (is_hidden(entry.path())) {
-      if (entry.is_directory(error)) it.disable_recursion_pending();
+    std::error_code type_error;
+    if (entry.is_directory(type_error) && is_vcs_directory(entry.path())) {
+      it.disable_recursion_pending();
       continue;
     }
-    std::error_code type_error;
     if (entry.is_regular_file(type_error) && is_manifest_name(entry.path())) {
       files.push_back(entry.path().string());
     }

@@ -90,6 +90,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnMapEnd() override { close(); }
 
+  const YamlNode* innermost_open_node() const {
+    return open_.empty() ? nullptr : open_.back().node;
+  }
+
  private:
   struct OpenNode {
     YamlNode* node;
@@ -180,8 +184,13 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const YAML::Exception& error) {
-    result.error = YamlError{lines.position(error.mark.line, error.mark.column),
-                             plain_yaml_message(error.msg)};
+    Position position = lines.position(error.mark.line, error.mark.column);
+    // yaml-cpp notices an unclosed '[' or '{' only at the end of the input;
+    // the opening bracket is where the author has to look.
+    if (error.msg.ends_with("flow not found") && builder.innermost_open_node()) {
+      position = builder.innermost_open_node()->position;
+    }
+    result.error = YamlError{position, plain_yaml_message(error.msg)};
   } catch (const TreeError& error) {
     result.error = YamlError{error.position, error.what()};
   }
