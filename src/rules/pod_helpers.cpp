@@ -6,17 +6,6 @@
 #include <algorithm>
 
 namespace kube_harden {
-namespace {
-
-bool has_capability(const std::optional<SecurityContext>& context, bool added,
-                    std::string_view capability) {
-  if (!context || !context->capabilities) return false;
-  const auto& list = added ? context->capabilities->add : context->capabilities->drop;
-  return std::any_of(list.begin(), list.end(),
-                     [&](const StringField& entry) { return entry.is(std::string(capability)); });
-}
-
-}  // namespace
 
 bool is_baseline_capability(std::string_view capability) {
   return std::find(kBaselineCapabilities.begin(), kBaselineCapabilities.end(), capability) !=
@@ -65,12 +54,12 @@ std::optional<int64_t> effective_run_as_user(const PodSpec& pod, const Container
   return pod.security_context ? pod.security_context->run_as_user.value : std::nullopt;
 }
 
-bool adds_capability(const Container& container, std::string_view capability) {
-  return has_capability(container.security_context, true, capability);
-}
-
 bool drops_capability(const Container& container, std::string_view capability) {
-  return has_capability(container.security_context, false, capability);
+  const auto& context = container.security_context;
+  if (!context || !context->capabilities) return false;
+  const auto& dropped = context->capabilities->drop;
+  return std::any_of(dropped.begin(), dropped.end(),
+                     [&](const StringField& entry) { return entry.is(std::string(capability)); });
 }
 
 }  // namespace kube_harden

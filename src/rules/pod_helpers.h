@@ -33,7 +33,6 @@ std::string describe(const Container& container);
 std::optional<bool> effective_run_as_non_root(const PodSpec& pod, const Container& container);
 std::optional<int64_t> effective_run_as_user(const PodSpec& pod, const Container& container);
 
-bool adds_capability(const Container& container, std::string_view capability);
 bool drops_capability(const Container& container, std::string_view capability);
 
 }  // namespace kube_harden

@@ -23,9 +23,10 @@ bool runs_as_non_root(const PodSpec& pod, const Container& container) {
   return user && *user > 0;
 }
 
-// A non-root process cannot bind below 1024 without CAP_NET_BIND_SERVICE
-// unless the pod lowers net.ipv4.ip_unprivileged_port_start, a sysctl that is
-// safe (needs no kubelet allow-list) since Kubernetes 1.22.
+// A non-root process cannot bind below 1024 unless the pod lowers
+// net.ipv4.ip_unprivileged_port_start, a sysctl that is safe (needs no kubelet
+// allow-list) since Kubernetes 1.22. Adding NET_BIND_SERVICE does not help:
+// Kubernetes sets no ambient capabilities, so a non-root process never gets it.
 class PrivilegedPortWithoutSysctl : public Rule {
  public:
   std::string_view id() const override { return "privileged-port-without-sysctl"; }
@@ -37,19 +38,17 @@ class PrivilegedPortWithoutSysctl : public Rule {
         sysctl ? sysctl_number(*sysctl) : std::optional<int64_t>(1024);
     bool sysctl_usable = context.options().k8s_version.at_least(22) && !pod.host_network.is(true);
     for (const Container& container : pod.containers) {
-      if (!runs_as_non_root(pod, container) || adds_capability(container, "NET_BIND_SERVICE")) {
-        continue;
-      }
+      if (!runs_as_non_root(pod, container)) continue;
       for (size_t i = 0; i < container.ports.size(); ++i) {
         const IntField& port = container.ports[i].container_port;
         if (!port.value || *port.value <= 0 || *port.value >= 1024) continue;
         if (first_unprivileged && *port.value >= *first_unprivileged) continue;
         std::string advice =
             sysctl_usable ? fmt::format(
-                                "set the pod sysctl {}: \"{}\" (safe since Kubernetes 1.22) or add "
-                                "NET_BIND_SERVICE",
+                                "set the pod sysctl {}: \"{}\" (safe since Kubernetes 1.22) or "
+                                "listen on a port of 1024 or above behind a Service",
                                 kUnprivilegedPortSysctl, *port.value)
-                          : std::string("add the NET_BIND_SERVICE capability");
+                          : std::string("listen on a port of 1024 or above behind a Service");
         context.report(container, port.position, fmt::format(".ports[{}].containerPort", i),
                        fmt::format("{} runs as non-root but declares port {}, below 1024, which "
                                    "it cannot bind without privilege; {}",

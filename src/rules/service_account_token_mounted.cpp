@@ -8,7 +8,7 @@ namespace {
 const ServiceAccount* find_service_account(const Manifests& manifests,
                                            std::string_view namespace_name, std::string_view name) {
   auto effective_namespace = [](const std::string& ns) -> std::string_view {
-    return ns.empty() ? "default" : ns;
+    return ns.empty() ? std::string_view("default") : std::string_view(ns);
   };
   const ServiceAccount* found = nullptr;
   for (const ServiceAccount& account : manifests.service_accounts) {
