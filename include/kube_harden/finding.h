@@ -26,6 +26,9 @@ struct Finding {
   std::string container;  // empty when the finding is not about one container
   std::string path;       // field path, e.g. spec.containers[0].securityContext.privileged
   std::optional<PssControl> pss;
+  // For Pod Security Standards findings: what set the enforced level, e.g.
+  // "--pss restricted" or "Namespace shop label (ns.yaml:4)".
+  std::string pss_source;
 };
 
 // An input that could not be (fully) linted: unreadable file, invalid YAML...

@@ -13,6 +13,10 @@ namespace kube_harden {
 struct RuleOptions {
   PssLevel pss_level = PssLevel::Restricted;
   K8sVersion k8s_version = K8sVersion::latest();
+  // Given on the command line: a Namespace's pod-security.kubernetes.io labels
+  // in the input then do not override them.
+  bool pss_level_from_flag = false;
+  bool k8s_version_from_flag = false;
 };
 
 // What a rule sees while it checks one object: the options, every object of

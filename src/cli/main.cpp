@@ -65,6 +65,10 @@ int run(CLI::App& app, Arguments& args) {
     args.lint.fail_on = kube_harden::parse_severity(args.fail_on);  // "never" gives nullopt
     args.lint.options.rules.pss_level = *kube_harden::parse_pss_level(args.pss);
     args.lint.options.rules.k8s_version = *kube_harden::K8sVersion::parse(args.k8s_version);
+    // Explicit flags win over a Namespace's pod-security.kubernetes.io labels.
+    const CLI::App* lint = app.get_subcommand("lint");
+    args.lint.options.rules.pss_level_from_flag = lint->count("--pss") > 0;
+    args.lint.options.rules.k8s_version_from_flag = lint->count("--k8s-version") > 0;
     return kube_harden::run_lint(args.lint);
   }
   if (app.got_subcommand("rules")) return kube_harden::run_rules(args.rules_format);

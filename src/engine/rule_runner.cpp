@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "engine/pss_policy.h"
 #include "engine/rule_registry.h"
 
 namespace kube_harden {
@@ -40,7 +41,10 @@ class ObjectContext : public RuleContext {
     finding.container = std::move(container);
     finding.path = std::move(path);
     finding.pss = rule_.pss;
+    if (rule_.pss) finding.pss_source = pss_source_;
   }
+
+  void set_pss_source(std::string source) { pss_source_ = std::move(source); }
 
  private:
   const Manifests& manifests_;
@@ -49,13 +53,8 @@ class ObjectContext : public RuleContext {
   const RuleMetadata& rule_;
   const ObjectHeader& object_;
   std::vector<Finding>& findings_;
+  std::string pss_source_;
 };
-
-bool applies(const RuleMetadata& rule, const RuleOptions& options) {
-  // Restricted-level controls only run when the restricted level is enforced.
-  return !(rule.pss && rule.pss->level == PssLevel::Restricted &&
-           options.pss_level == PssLevel::Baseline);
-}
 
 template <class Object, class Check>
 void check_all(const std::vector<Object>& objects, const Check& check, const Manifests& manifests,
@@ -64,6 +63,34 @@ void check_all(const std::vector<Object>& objects, const Check& check, const Man
   for (const Object& object : objects) {
     ObjectContext context(manifests, file_names, options, metadata, object.header, findings);
     check(object, context);
+  }
+}
+
+// Pod Security Standards rules run per workload under the policy of its
+// namespace: not at all when it is privileged, restricted-level rules only
+// when the level is restricted.
+void check_workloads(const Rule& rule, const RuleMetadata& metadata, const Manifests& manifests,
+                     const std::vector<PssPolicy>& policies,
+                     const std::vector<std::string>& file_names, const RuleOptions& options,
+                     std::vector<Finding>& findings) {
+  for (size_t i = 0; i < manifests.workloads.size(); ++i) {
+    const Workload& workload = manifests.workloads[i];
+    RuleOptions workload_options = options;
+    std::string pss_source;
+    if (metadata.pss) {
+      const PssPolicy& policy = policies[i];
+      if (!policy.enforced) continue;
+      if (metadata.pss->level == PssLevel::Restricted && policy.level == PssLevel::Baseline) {
+        continue;
+      }
+      workload_options.pss_level = policy.level;
+      workload_options.k8s_version = policy.version;
+      pss_source = policy.source;
+    }
+    ObjectContext context(manifests, file_names, workload_options, metadata, workload.header,
+                          findings);
+    context.set_pss_source(std::move(pss_source));
+    rule.check_workload(workload, context);
   }
 }
 
@@ -79,17 +106,20 @@ std::vector<Finding> run_rules(const Manifests& manifests,
                                const std::vector<std::string>& file_names,
                                const RuleOptions& options, const RuleCatalog& catalog) {
   std::vector<Finding> findings;
+  std::vector<PssPolicy> policies;
+  for (const Workload& workload : manifests.workloads) {
+    policies.push_back(pss_policy_for(workload.header, manifests, options, file_names));
+  }
   for (const auto& rule : builtin_rules()) {
     const RuleMetadata* metadata = catalog.find(rule->id());
     if (!metadata) {
       throw std::logic_error("rule " + std::string(rule->id()) + " has no rules/*.yaml metadata");
     }
-    if (!applies(*metadata, options)) continue;
     const Rule& r = *rule;
     auto run = [&](const auto& objects, auto check) {
       check_all(objects, check, manifests, file_names, options, *metadata, findings);
     };
-    run(manifests.workloads, [&](const Workload& o, RuleContext& c) { r.check_workload(o, c); });
+    check_workloads(r, *metadata, manifests, policies, file_names, options, findings);
     run(manifests.pod_security_policies,
         [&](const PodSecurityPolicy& o, RuleContext& c) { r.check_pod_security_policy(o, c); });
     run(manifests.service_accounts,
