@@ -6,15 +6,21 @@ namespace kube_harden {
 const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
   static const std::vector<std::unique_ptr<Rule>> rules = [] {
     std::vector<std::unique_ptr<Rule>> all;
-    all.push_back(make_capabilities_added_rule());
+    all.push_back(make_apparmor_unconfined_rule());
     all.push_back(make_capabilities_added_restricted_rule());
+    all.push_back(make_capabilities_added_rule());
     all.push_back(make_capabilities_not_dropped_rule());
     all.push_back(make_host_namespaces_rule());
+    all.push_back(make_host_path_volume_rule());
+    all.push_back(make_host_ports_rule());
     all.push_back(make_network_policy_end_port_invalid_rule());
     all.push_back(make_non_root_not_enforced_rule());
     all.push_back(make_privilege_escalation_allowed_rule());
     all.push_back(make_privileged_container_rule());
     all.push_back(make_privileged_port_without_sysctl_rule());
+    all.push_back(make_probe_host_set_rule());
+    all.push_back(make_proc_mount_unmasked_restricted_rule());
+    all.push_back(make_proc_mount_unmasked_rule());
     all.push_back(make_psp_all_capabilities_rule());
     all.push_back(make_psp_all_volumes_rule());
     all.push_back(make_psp_host_namespaces_rule());
@@ -23,8 +29,12 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_run_as_root_user_rule());
     all.push_back(make_seccomp_profile_missing_rule());
     all.push_back(make_seccomp_unconfined_rule());
+    all.push_back(make_selinux_options_not_allowed_rule());
     all.push_back(make_service_account_token_mounted_rule());
     all.push_back(make_unprivileged_port_sysctl_host_network_rule());
+    all.push_back(make_unsafe_sysctl_rule());
+    all.push_back(make_volume_type_not_allowed_rule());
+    all.push_back(make_windows_host_process_rule());
     return all;
   }();
   return rules;

@@ -7,15 +7,21 @@
 namespace kube_harden {
 
 // One factory per built-in rule; registry.cpp lists them all.
-std::unique_ptr<Rule> make_capabilities_added_rule();
+std::unique_ptr<Rule> make_apparmor_unconfined_rule();
 std::unique_ptr<Rule> make_capabilities_added_restricted_rule();
+std::unique_ptr<Rule> make_capabilities_added_rule();
 std::unique_ptr<Rule> make_capabilities_not_dropped_rule();
 std::unique_ptr<Rule> make_host_namespaces_rule();
+std::unique_ptr<Rule> make_host_path_volume_rule();
+std::unique_ptr<Rule> make_host_ports_rule();
 std::unique_ptr<Rule> make_network_policy_end_port_invalid_rule();
 std::unique_ptr<Rule> make_non_root_not_enforced_rule();
 std::unique_ptr<Rule> make_privilege_escalation_allowed_rule();
 std::unique_ptr<Rule> make_privileged_container_rule();
 std::unique_ptr<Rule> make_privileged_port_without_sysctl_rule();
+std::unique_ptr<Rule> make_probe_host_set_rule();
+std::unique_ptr<Rule> make_proc_mount_unmasked_restricted_rule();
+std::unique_ptr<Rule> make_proc_mount_unmasked_rule();
 std::unique_ptr<Rule> make_psp_all_capabilities_rule();
 std::unique_ptr<Rule> make_psp_all_volumes_rule();
 std::unique_ptr<Rule> make_psp_host_namespaces_rule();
@@ -24,7 +30,11 @@ std::unique_ptr<Rule> make_psp_run_as_any_user_rule();
 std::unique_ptr<Rule> make_run_as_root_user_rule();
 std::unique_ptr<Rule> make_seccomp_profile_missing_rule();
 std::unique_ptr<Rule> make_seccomp_unconfined_rule();
+std::unique_ptr<Rule> make_selinux_options_not_allowed_rule();
 std::unique_ptr<Rule> make_service_account_token_mounted_rule();
 std::unique_ptr<Rule> make_unprivileged_port_sysctl_host_network_rule();
+std::unique_ptr<Rule> make_unsafe_sysctl_rule();
+std::unique_ptr<Rule> make_volume_type_not_allowed_rule();
+std::unique_ptr<Rule> make_windows_host_process_rule();
 
 }  // namespace kube_harden
