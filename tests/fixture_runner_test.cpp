@@ -1,4 +1,4 @@
-// Runs every fixture under testdata/rules and testdata/examples. A fixture
+// Runs every fixture under testdata/rules, testdata/pss and testdata/examples. A fixture
 // states its expectations on the lines they concern: a trailing
 // `# expect: rule-a, rule-b` comment means one finding of each rule on that line
 // (an id listed twice means two findings), and an optional first line
@@ -71,7 +71,7 @@ bool is_yaml(const fs::path& path) {
 // Every fixture file, as paths relative to the source directory, sorted.
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
-  for (const char* root : {"testdata/rules", "testdata/examples"}) {
+  for (const char* root : {"testdata/rules", "testdata/pss", "testdata/examples"}) {
     std::error_code error;
     fs::recursive_directory_iterator it(source_dir() / root, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
