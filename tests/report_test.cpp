@@ -314,7 +314,7 @@ TEST(TextReport, SummaryCountsAndPlurals) {
   LintResult result = sample_result();
   std::string report = text_report(result);
   EXPECT_NE(report.find("5 findings (1 critical, 1 high, 1 medium, 1 low, 1 info) in 4 files, "
-                        "5 objects, 1 skipped\n"),
+                        "5 objects, 1 skipped; 2 inputs not fully linted (see errors above)\n"),
             std::string::npos)
       << report;
 
@@ -332,9 +332,11 @@ TEST(TextReport, SummaryCountsAndPlurals) {
   EXPECT_EQ(text_report(clean), "No findings in 2 files, 5 objects\n");
 }
 
-TEST(TextReport, ErrorsAreLeftToTheCaller) {
+// The CLI prints errors on stderr; the report only counts them.
+TEST(TextReport, ErrorsAreCountedNotPrinted) {
   std::string report = text_report(sample_result());
   EXPECT_EQ(report.find("broken.yaml"), std::string::npos);
+  EXPECT_NE(report.find("2 inputs not fully linted"), std::string::npos);
 }
 
 TEST(TextReport, RuleCatalogTableIsAligned) {

@@ -53,6 +53,12 @@ std::string summary_line(const LintResult& result) {
   std::string scope = fmt::format("in {}, {}", count_noun(result.summary.files, "file", "files"),
                                   count_noun(result.summary.objects, "object", "objects"));
   if (result.summary.skipped > 0) scope += fmt::format(", {} skipped", result.summary.skipped);
+  // Errors are printed on stderr; the summary says they happened, so a clean
+  // looking report is never mistaken for a complete one.
+  if (!result.errors.empty()) {
+    scope += fmt::format("; {} not fully linted (see errors above)",
+                         count_noun(result.errors.size(), "input", "inputs"));
+  }
 
   if (result.findings.empty()) return fmt::format("No findings {}", scope);
 
