@@ -19,20 +19,16 @@ class CapabilitiesAdded : public Rule {
   std::string_view id() const override { return "capabilities-added"; }
 
   void check_workload(const Workload& workload, RuleContext& context) const override {
-    for (const Container& container : workload.pod.containers) {
-      const auto& security = container.security_context;
-      if (!security || !security->capabilities) continue;
-      const auto& added = security->capabilities->add;
-      for (size_t i = 0; i < added.size(); ++i) {
-        std::string name = added[i].value.value_or("");
-        if (is_baseline_capability(name)) continue;
-        context.report(container, added[i].position,
-                       fmt::format(".securityContext.capabilities.add[{}]", i),
-                       fmt::format("{} adds capability {}{}, which is not in the baseline set: {}",
-                                   describe(container), name, special_warning(name),
-                                   baseline_capability_list()));
-      }
-    }
+    for_each_added_capability(workload.pod, [&](const Container& container, size_t index,
+                                                const StringField& capability) {
+      std::string name = capability.value.value_or("");
+      if (is_baseline_capability(name)) return;
+      context.report(container, capability.position,
+                     fmt::format(".securityContext.capabilities.add[{}]", index),
+                     fmt::format("{} adds capability {}{}, which is not in the baseline set: {}",
+                                 describe(container), name, special_warning(name),
+                                 baseline_capability_list()));
+    });
   }
 };
 

@@ -15,21 +15,17 @@ class CapabilitiesAddedRestricted : public Rule {
   void check_workload(const Workload& workload, RuleContext& context) const override {
     const RuleOptions& options = context.options();
     if (!options.k8s_version.at_least(22)) return;
-    if (options.k8s_version.at_least(25) && is_windows_pod(workload.pod)) return;
-    for (const Container& container : workload.pod.containers) {
-      const auto& security = container.security_context;
-      if (!security || !security->capabilities) continue;
-      const auto& added = security->capabilities->add;
-      for (size_t i = 0; i < added.size(); ++i) {
-        std::string name = added[i].value.value_or("");
-        if (name == "NET_BIND_SERVICE" || !is_baseline_capability(name)) continue;
-        context.report(container, added[i].position,
-                       fmt::format(".securityContext.capabilities.add[{}]", i),
-                       fmt::format("{} adds capability {}; the restricted level allows adding "
-                                   "only NET_BIND_SERVICE",
-                                   describe(container), name));
-      }
-    }
+    if (exempt_as_windows_pod(options.k8s_version, workload.pod)) return;
+    for_each_added_capability(workload.pod, [&](const Container& container, size_t index,
+                                                const StringField& capability) {
+      std::string name = capability.value.value_or("");
+      if (name == "NET_BIND_SERVICE" || !is_baseline_capability(name)) return;
+      context.report(container, capability.position,
+                     fmt::format(".securityContext.capabilities.add[{}]", index),
+                     fmt::format("{} adds capability {}; the restricted level allows adding only "
+                                 "NET_BIND_SERVICE",
+                                 describe(container), name));
+    });
   }
 };
 

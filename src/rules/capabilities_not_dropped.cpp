@@ -13,7 +13,7 @@ class CapabilitiesNotDropped : public Rule {
   void check_workload(const Workload& workload, RuleContext& context) const override {
     const RuleOptions& options = context.options();
     if (!options.k8s_version.at_least(22)) return;
-    if (options.k8s_version.at_least(25) && is_windows_pod(workload.pod)) return;
+    if (exempt_as_windows_pod(options.k8s_version, workload.pod)) return;
     for (const Container& container : workload.pod.containers) {
       if (drops_capability(container, "ALL")) continue;
       Position position = security_context_anchor(container);

@@ -20,6 +20,10 @@ bool is_windows_pod(const PodSpec& pod) {
   return pod.os_name.is("windows");
 }
 
+bool exempt_as_windows_pod(const K8sVersion& version, const PodSpec& pod) {
+  return version.at_least(25) && is_windows_pod(pod);
+}
+
 bool uses_user_namespace(const PodSpec& pod) {
   return pod.host_users.is(false);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "kube_harden/k8s_version.h"
 #include "kube_harden/model.h"
 
 namespace kube_harden {
@@ -19,6 +20,9 @@ std::string baseline_capability_list();
 
 // spec.os.name: windows, which exempts a pod from some restricted checks (v1.25+).
 bool is_windows_pod(const PodSpec& pod);
+// Windows pods are exempt from allowPrivilegeEscalation, capabilities_restricted
+// and seccompProfile_restricted from policy v1.25.
+bool exempt_as_windows_pod(const K8sVersion& version, const PodSpec& pod);
 // spec.hostUsers: false, which relaxes some checks from v1.35.
 bool uses_user_namespace(const PodSpec& pod);
 
@@ -34,6 +38,18 @@ std::optional<bool> effective_run_as_non_root(const PodSpec& pod, const Containe
 std::optional<int64_t> effective_run_as_user(const PodSpec& pod, const Container& container);
 
 bool drops_capability(const Container& container, std::string_view capability);
+
+// Calls visit(container, index, field) for every capabilities.add entry of
+// every container.
+template <class Visit>
+void for_each_added_capability(const PodSpec& pod, const Visit& visit) {
+  for (const Container& container : pod.containers) {
+    const auto& security = container.security_context;
+    if (!security || !security->capabilities) continue;
+    const auto& added = security->capabilities->add;
+    for (size_t i = 0; i < added.size(); ++i) visit(container, i, added[i]);
+  }
+}
 
 }  // namespace kube_harden
 

@@ -17,7 +17,7 @@ class SeccompProfileMissing : public Rule {
     const RuleOptions& options = context.options();
     const PodSpec& pod = workload.pod;
     if (!options.k8s_version.at_least(19)) return;
-    if (options.k8s_version.at_least(25) && is_windows_pod(pod)) return;
+    if (exempt_as_windows_pod(options.k8s_version, pod)) return;
     if (pod.security_context && pod.security_context->seccomp_profile) return;
     for (const Container& container : pod.containers) {
       const auto& security = container.security_context;
