@@ -139,11 +139,12 @@ struct Container {
 
 struct Volume {
   std::string name;
-  Position position;   // of the `name` key, or of the list item
-  std::string path;    // e.g. spec.volumes[0]
-  std::string source;  // e.g. "hostPath"; empty when no source is named
-  Position source_position;
-  StringField host_path;  // hostPath.path
+  Position position;  // of the `name` key, or of the list item
+  std::string path;   // e.g. spec.volumes[0]
+  // The volume's sources (keys other than name), e.g. "hostPath". The API
+  // allows one, but every one counts: none hides another from a check.
+  std::vector<KeyValue> sources;  // key = source type, position = its key
+  StringField host_path;          // hostPath.path
 };
 
 struct PodSpec {

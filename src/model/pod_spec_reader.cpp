@@ -121,8 +121,7 @@ Volume read_volume(const YamlNode* item, std::string path) {
   volume.position = name.present() ? name.position : item->position;
   for (const YamlEntry& entry : item->entries) {
     if (!entry.key->is_scalar() || entry.key->scalar == "name" || entry.value->is_null()) continue;
-    volume.source = entry.key->scalar;
-    volume.source_position = entry.key->position;
+    volume.sources.push_back(KeyValue{entry.key->scalar, "", entry.key->position});
   }
   volume.host_path = read_string(child_map(item, "hostPath"), "path");
   return volume;

@@ -11,11 +11,13 @@ class HostPathVolume : public Rule {
 
   void check_workload(const Workload& workload, RuleContext& context) const override {
     for (const Volume& volume : workload.pod.volumes) {
-      if (volume.source != "hostPath") continue;
-      context.report(volume.source_position, volume.path + ".hostPath",
-                     fmt::format("volume \"{}\" mounts host path {} from the node; use a "
-                                 "configMap, secret, emptyDir or persistentVolumeClaim instead",
-                                 volume.name, volume.host_path.value.value_or("(unset)")));
+      for (const KeyValue& source : volume.sources) {
+        if (source.key != "hostPath") continue;
+        context.report(source.position, volume.path + ".hostPath",
+                       fmt::format("volume \"{}\" mounts host path {} from the node; use a "
+                                   "configMap, secret, emptyDir or persistentVolumeClaim instead",
+                                   volume.name, volume.host_path.value.value_or("(unset)")));
+      }
     }
   }
 };

@@ -16,7 +16,7 @@ void report_unmasked_proc_mounts(const PodSpec& pod, RuleContext& context,
     if (!security->proc_mount.value && !security->proc_mount.invalid) continue;  // null
     context.report(
         container, security->proc_mount.position, ".securityContext.procMount",
-        fmt::format("{} sets procMount: {}, which unmasks the host's /proc paths; {}",
+        fmt::format("{} sets procMount: \"{}\", which unmasks the host's /proc paths; {}",
                     describe(container), security->proc_mount.value.value_or("?"), advice));
   }
 }

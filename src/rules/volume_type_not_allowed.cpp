@@ -20,16 +20,18 @@ class VolumeTypeNotAllowed : public Rule {
 
   void check_workload(const Workload& workload, RuleContext& context) const override {
     for (const Volume& volume : workload.pod.volumes) {
-      if (volume.source.empty() || volume.source == "hostPath") continue;
-      if (std::find(kAllowedVolumeTypes.begin(), kAllowedVolumeTypes.end(), volume.source) !=
-          kAllowedVolumeTypes.end()) {
-        continue;
+      for (const KeyValue& source : volume.sources) {
+        if (source.key == "hostPath" ||
+            std::find(kAllowedVolumeTypes.begin(), kAllowedVolumeTypes.end(), source.key) !=
+                kAllowedVolumeTypes.end()) {
+          continue;
+        }
+        context.report(source.position, volume.path + "." + source.key,
+                       fmt::format("volume \"{}\" is of type {}; the restricted level allows only "
+                                   "configMap, csi, downwardAPI, emptyDir, ephemeral, image, "
+                                   "persistentVolumeClaim, projected and secret",
+                                   volume.name, source.key));
       }
-      context.report(volume.source_position, volume.path + "." + volume.source,
-                     fmt::format("volume \"{}\" is of type {}; the restricted level allows only "
-                                 "configMap, csi, downwardAPI, emptyDir, ephemeral, image, "
-                                 "persistentVolumeClaim, projected and secret",
-                                 volume.name, volume.source));
     }
   }
 };
