@@ -163,6 +163,19 @@ struct PodSpec {
   std::vector<Volume> volumes;
 };
 
+// Something about how an object is written, found while reading it: a key
+// given twice, or a value of the wrong type that the API server would reject.
+struct SourceIssue {
+  enum class Kind { DuplicateKey, InvalidValue };
+  Kind kind = Kind::InvalidValue;
+  std::string key;
+  std::string path;         // field path when known, else the key
+  Position position;        // the (last) key concerned
+  Position first_position;  // DuplicateKey: the earlier occurrence
+  bool values_differ = false;
+  std::string detail;  // InvalidValue: what was written and what was expected
+};
+
 // Identity of a Kubernetes object and where it was read from.
 struct ObjectHeader {
   std::string api_version;
@@ -170,6 +183,7 @@ struct ObjectHeader {
   ObjectMeta metadata;
   Position position;  // of the document or List item that holds the object
   size_t file_index = 0;
+  std::vector<SourceIssue> source_issues;
 };
 
 // Anything that carries a pod template: Pod, PodTemplate, Deployment, ReplicaSet,

@@ -46,6 +46,8 @@ class Rule {
 
   virtual std::string_view id() const = 0;
 
+  // Called for every object of every kind, before the kind-specific check.
+  virtual void check_object(const ObjectHeader&, RuleContext&) const {}
   virtual void check_workload(const Workload&, RuleContext&) const {}
   virtual void check_pod_security_policy(const PodSecurityPolicy&, RuleContext&) const {}
   virtual void check_service_account(const ServiceAccount&, RuleContext&) const {}

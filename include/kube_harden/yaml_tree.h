@@ -43,11 +43,24 @@ struct YamlNode {
   const YamlNode* find(std::string_view key) const;
 };
 
+// A key written twice in one mapping. Kubernetes keeps the last value, and so
+// do we, but a reader of the file may well believe the first.
+struct DuplicateKey {
+  size_t document = 0;  // index into YamlFile::documents
+  std::string key;
+  std::string path;  // field path of the repeated key, e.g. spec.containers[0].image
+  Position first;
+  Position last;
+  bool values_differ = false;
+  std::string last_value;  // scalar text, empty for a collection
+};
+
 // All nodes of one file's documents; node pointers stay valid while it lives.
 struct YamlFile {
   std::deque<YamlNode> arena;
   std::vector<const YamlNode*> documents;  // one root per non-empty document
   size_t empty_documents = 0;
+  std::vector<DuplicateKey> duplicate_keys;
 };
 
 }  // namespace kube_harden

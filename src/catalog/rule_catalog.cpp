@@ -22,8 +22,8 @@ constexpr std::array<std::string_view, 11> kTopLevelKeys = {
     "id",        "title",       "severity", "category",   "pss",  "description",
     "rationale", "remediation", "example",  "references", "tags",
 };
-constexpr std::array<std::string_view, 4> kCategories = {"pod-security", "service-accounts",
-                                                         "network-policy", "pod-security-policy"};
+constexpr std::array<std::string_view, 6> kCategories = {
+    "pod-security", "service-accounts", "network-policy", "pod-security-policy", "rbac", "manifest"};
 
 bool contains(std::span<const std::string_view> list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

@@ -119,6 +119,16 @@ std::vector<Finding> run_rules(const Manifests& manifests,
     auto run = [&](const auto& objects, auto check) {
       check_all(objects, check, manifests, file_names, options, *metadata, findings);
     };
+    auto headers = [&](const auto& objects) {
+      run(objects, [&](const auto& o, RuleContext& c) { r.check_object(o.header, c); });
+    };
+    headers(manifests.workloads);
+    headers(manifests.pod_security_policies);
+    headers(manifests.service_accounts);
+    headers(manifests.network_policies);
+    headers(manifests.namespaces);
+    headers(manifests.roles);
+    headers(manifests.role_bindings);
     check_workloads(r, *metadata, manifests, policies, file_names, options, findings);
     run(manifests.pod_security_policies,
         [&](const PodSecurityPolicy& o, RuleContext& c) { r.check_pod_security_policy(o, c); });

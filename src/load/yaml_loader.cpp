@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
 #include <stdexcept>
 #include <streambuf>
@@ -129,8 +130,94 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     OpenNode closed = open_.back();
     open_.pop_back();
+    if (closed.node->is_map()) {
+      record_duplicate_keys(*closed.node);
+      apply_merge_keys(*closed.node);
+    }
     if (closed.anchor) anchors_[closed.anchor] = Anchor{closed.node, closed.expanded_size, true};
     add_size(closed.expanded_size, closed.node->position);
+  }
+
+  static bool is_merge_key(const YamlNode& key) {
+    return key.is_scalar() && key.plain && key.scalar == "<<";
+  }
+
+  static bool same_scalar_key(const YamlNode& a, const YamlNode& b) {
+    return a.is_scalar() && b.is_scalar() && a.scalar == b.scalar;
+  }
+
+  static bool same_value(const YamlNode& a, const YamlNode& b) {
+    if (&a == &b) return true;
+    return a.kind == b.kind && a.kind != YamlKind::Map && a.kind != YamlKind::Sequence &&
+           a.scalar == b.scalar && a.plain == b.plain;
+  }
+
+  // The field path of the map just closed, from the nodes still open above it:
+  // each open map's last entry and each open sequence's last item lead to it.
+  std::string path_to_closed_map() const {
+    std::string path;
+    for (const OpenNode& open : open_) {
+      if (open.node->is_sequence()) {
+        path += "[" + std::to_string(open.node->items.size() - 1) + "]";
+      } else if (!open.node->entries.empty() && open.node->entries.back().key->is_scalar()) {
+        if (!path.empty()) path += ".";
+        path += open.node->entries.back().key->scalar;
+      }
+    }
+    return path.empty() ? path : path + ".";
+  }
+
+  void record_duplicate_keys(const YamlNode& map) {
+    const auto& entries = map.entries;
+    for (size_t later = 1; later < entries.size(); ++later) {
+      const YamlNode& key = *entries[later].key;
+      if (is_merge_key(key)) continue;
+      for (size_t earlier = 0; earlier < later; ++earlier) {
+        if (!same_scalar_key(*entries[earlier].key, key)) continue;
+        const YamlNode& value = *entries[later].value;
+        file_.duplicate_keys.push_back(
+            DuplicateKey{file_.documents.size(), key.scalar, path_to_closed_map() + key.scalar,
+                         entries[earlier].key->position, key.position,
+                         !same_value(*entries[earlier].value, value),
+                         value.is_scalar() ? value.scalar : std::string()});
+        break;
+      }
+    }
+  }
+
+  // YAML merge keys (`<<: *defaults`, or a list of maps), which go-yaml and so
+  // the API server apply but yaml-cpp does not. Without this a template could
+  // hide `privileged: true` from us. Local keys win; among several merged maps
+  // the first wins.
+  void apply_merge_keys(YamlNode& map) {
+    std::vector<const YamlNode*> sources;
+    std::vector<YamlEntry> entries;
+    for (const YamlEntry& entry : map.entries) {
+      if (!is_merge_key(*entry.key)) {
+        entries.push_back(entry);
+        continue;
+      }
+      const YamlNode* value = entry.value;
+      std::vector<const YamlNode*> candidates =
+          value->is_sequence() ? value->items : std::vector<const YamlNode*>{value};
+      for (const YamlNode* candidate : candidates) {
+        if (!candidate->is_map()) {
+          throw TreeError(entry.key->position,
+                          "a merge key (<<) needs a mapping or a list of mappings as its value");
+        }
+        sources.push_back(candidate);
+      }
+    }
+    if (sources.empty()) return;
+    for (const YamlNode* source : sources) {
+      for (const YamlEntry& inherited : source->entries) {
+        bool overridden = std::any_of(entries.begin(), entries.end(), [&](const YamlEntry& own) {
+          return same_scalar_key(*own.key, *inherited.key);
+        });
+        if (!overridden) entries.push_back(inherited);
+      }
+    }
+    map.entries = std::move(entries);
   }
 
   void attach(const YamlNode* node) {

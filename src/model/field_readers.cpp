@@ -53,8 +53,36 @@ std::optional<int64_t> resolve_int(const YamlNode& node) {
   return negative ? -value : value;
 }
 
+thread_local std::vector<SourceIssue>* invalid_value_sink = nullptr;
+
+std::string written_as(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlKind::Map:
+      return "a mapping";
+    case YamlKind::Sequence:
+      return "a list";
+    case YamlKind::Null:
+      return "null";
+    case YamlKind::Scalar:
+      break;
+  }
+  return node.plain ? node.scalar : "\"" + node.scalar + "\" (quoted, so a string)";
+}
+
+void record_invalid(std::string_view key, const YamlEntry& entry, std::string_view expected) {
+  if (!invalid_value_sink) return;
+  SourceIssue issue;
+  issue.kind = SourceIssue::Kind::InvalidValue;
+  issue.key = std::string(key);
+  issue.path = issue.key;  // readers do not know where the map stands
+  issue.position = entry.key->position;
+  issue.detail = std::string(expected) + ", but it is written as " + written_as(*entry.value);
+  invalid_value_sink->push_back(std::move(issue));
+}
+
 template <class T, class Resolve>
-Field<T> read_field(const YamlNode* map, std::string_view key, Resolve resolve) {
+Field<T> read_field(const YamlNode* map, std::string_view key, Resolve resolve,
+                    std::string_view expected) {
   Field<T> field;
   if (!map || !map->is_map()) return field;
   const YamlEntry* entry = map->find_entry(key);
@@ -63,10 +91,35 @@ Field<T> read_field(const YamlNode* map, std::string_view key, Resolve resolve) 
   if (entry->value->is_null()) return field;
   field.value = resolve(*entry->value);
   field.invalid = !field.value;
+  if (field.invalid) record_invalid(key, *entry, expected);
   return field;
 }
 
+std::optional<std::string> resolve_string(const YamlNode& node) {
+  if (!node.is_scalar()) return std::nullopt;
+  return node.scalar;
+}
+
 }  // namespace
+
+InvalidValueCollector::InvalidValueCollector(std::vector<SourceIssue>& sink)
+    : previous_(invalid_value_sink) {
+  invalid_value_sink = &sink;
+}
+
+InvalidValueCollector::~InvalidValueCollector() {
+  invalid_value_sink = previous_;
+}
+
+void read_int_or_string(const YamlNode* map, std::string_view key, IntField& number,
+                        StringField& name) {
+  const YamlNode* value = map && map->is_map() ? map->find(key) : nullptr;
+  if (value && value->is_scalar() && !resolve_int(*value)) {
+    name = read_string(map, key);
+  } else {
+    number = read_int(map, key);
+  }
+}
 
 const YamlNode* as_map(const YamlNode* node) {
   return node && node->is_map() ? node : nullptr;
@@ -89,18 +142,15 @@ Position key_position(const YamlNode* map, std::string_view key) {
 }
 
 BoolField read_bool(const YamlNode* map, std::string_view key) {
-  return read_field<bool>(map, key, resolve_bool);
+  return read_field<bool>(map, key, resolve_bool, "a boolean (true or false, unquoted)");
 }
 
 IntField read_int(const YamlNode* map, std::string_view key) {
-  return read_field<int64_t>(map, key, resolve_int);
+  return read_field<int64_t>(map, key, resolve_int, "an integer (unquoted)");
 }
 
 StringField read_string(const YamlNode* map, std::string_view key) {
-  return read_field<std::string>(map, key, [](const YamlNode& node) -> std::optional<std::string> {
-    if (!node.is_scalar()) return std::nullopt;
-    return node.scalar;
-  });
+  return read_field<std::string>(map, key, resolve_string, "a string");
 }
 
 StringField string_item(const YamlNode* item) {

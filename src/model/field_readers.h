@@ -12,6 +12,25 @@ namespace kube_harden {
 // Kubernetes API server does (sigs.k8s.io/yaml on go-yaml v2, YAML 1.1).
 // All of them accept a null `map` and return an absent field.
 
+// While alive, every field read on this thread whose value has the wrong type
+// (a quoted "true" for a boolean, "0" for an integer...) is recorded in
+// `sink`. Readers stay plain functions; the object being read owns the sink.
+class InvalidValueCollector {
+ public:
+  explicit InvalidValueCollector(std::vector<SourceIssue>& sink);
+  ~InvalidValueCollector();
+  InvalidValueCollector(const InvalidValueCollector&) = delete;
+  InvalidValueCollector& operator=(const InvalidValueCollector&) = delete;
+
+ private:
+  std::vector<SourceIssue>* previous_;
+};
+
+// An int-or-string field such as a NetworkPolicy port: exactly one of the
+// two results has a value when the field is set.
+void read_int_or_string(const YamlNode* map, std::string_view key, IntField& number,
+                        StringField& name);
+
 // `map` itself when it is a mapping, else null.
 const YamlNode* as_map(const YamlNode* node);
 // The mapping under `key`, or null when absent or not a mapping.

@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <span>
 #include <string>
 
 #include "kube_harden/model_builder.h"
@@ -148,11 +152,7 @@ std::vector<NetworkPolicyRule> read_network_policy_rules(const YamlNode* spec,
         port.position = port_node->position;
         port.path = fmt::format("{}.ports[{}]", rule.path, j);
         port.protocol = read_string(port_node, "protocol");
-        port.port_number = read_int(port_node, "port");
-        if (port.port_number.invalid) {
-          port.port_name = read_string(port_node, "port");
-          port.port_number = IntField{};
-        }
+        read_int_or_string(port_node, "port", port.port_number, port.port_name);
         port.end_port = read_int(port_node, "endPort");
         rule.ports.push_back(std::move(port));
       }
@@ -215,54 +215,85 @@ class ObjectReader {
   ObjectReader(size_t file_index, Manifests& out, DocumentCounts& counts)
       : file_index_(file_index), out_(out), counts_(counts) {}
 
-  void read(const YamlNode* node, int list_depth = 0) {
+  // Reads one document (or List item) and hands it the duplicate keys found
+  // inside it.
+  void read(const YamlNode* node, std::span<const DuplicateKey> duplicates, int list_depth = 0) {
     std::string api_version = read_string(node, "apiVersion").value.value_or("");
     std::string kind = read_string(node, "kind").value.value_or("");
     const YamlNode* items = child_sequence(node, "items");
     // v1 List (and typed lists such as PodList) hold objects in `items`.
     if (items && kind.ends_with("List") && list_depth < kMaxListDepth) {
-      for (const YamlNode* item : items->items) read(item, list_depth + 1);
+      for (size_t i = 0; i < items->items.size(); ++i) {
+        Position begin = items->items[i]->position;
+        Position end = i + 1 < items->items.size() ? items->items[i + 1]->position
+                                                   : Position{UINT32_MAX, UINT32_MAX};
+        auto inside = [&](const DuplicateKey& d) { return begin <= d.last && d.last < end; };
+        auto first = std::find_if(duplicates.begin(), duplicates.end(), inside);
+        auto last = std::find_if_not(first, duplicates.end(), inside);
+        read(items->items[i], std::span(first, last), list_depth + 1);
+      }
       return;
     }
-    if (read_object(node, api_version, kind)) {
-      ++counts_.objects;
-    } else {
-      ++counts_.skipped;
+    std::vector<SourceIssue> issues;
+    ObjectHeader* header = nullptr;
+    {
+      InvalidValueCollector collector(issues);
+      header = read_object(node, api_version, kind);
     }
+    if (!header) {
+      ++counts_.skipped;
+      return;
+    }
+    ++counts_.objects;
+    for (const DuplicateKey& duplicate : duplicates) {
+      SourceIssue issue;
+      issue.kind = SourceIssue::Kind::DuplicateKey;
+      issue.key = duplicate.key;
+      issue.path = duplicate.path;
+      issue.position = duplicate.last;
+      issue.first_position = duplicate.first;
+      issue.values_differ = duplicate.values_differ;
+      issue.detail = duplicate.last_value;
+      header->source_issues.push_back(std::move(issue));
+    }
+    header->source_issues.insert(header->source_issues.end(), issues.begin(), issues.end());
   }
 
  private:
   static constexpr int kMaxListDepth = 8;
 
-  bool read_object(const YamlNode* node, const std::string& api_version, const std::string& kind) {
-    if (!as_map(node) || kind.empty() || api_version.empty()) return false;
+  // The header of the object read and stored, or null when the kind is not modelled.
+  ObjectHeader* read_object(const YamlNode* node, const std::string& api_version,
+                            const std::string& kind) {
+    if (!as_map(node) || kind.empty() || api_version.empty()) return nullptr;
     ObjectHeader header{api_version, kind, read_metadata(node), node->position, file_index_};
     for (const TemplateLocation& location : kWorkloadKinds) {
       if (kind == location.kind && in_group(api_version, location.groups)) {
-        out_.workloads.push_back(read_workload(node, std::move(header), location));
-        return true;
+        return &out_.workloads.emplace_back(read_workload(node, std::move(header), location))
+                    .header;
       }
     }
     if (kind == "PodSecurityPolicy" && in_group(api_version, {"policy", "extensions"})) {
-      out_.pod_security_policies.push_back(read_pod_security_policy(node, std::move(header)));
+      return &out_.pod_security_policies
+                  .emplace_back(read_pod_security_policy(node, std::move(header)))
+                  .header;
     } else if (kind == "ServiceAccount" && in_group(api_version, {kCore})) {
       ServiceAccount account{std::move(header), read_bool(node, "automountServiceAccountToken")};
-      out_.service_accounts.push_back(std::move(account));
+      return &out_.service_accounts.emplace_back(std::move(account)).header;
     } else if (kind == "NetworkPolicy" &&
                in_group(api_version, {"networking.k8s.io", "extensions"})) {
-      out_.network_policies.push_back(read_network_policy(node, std::move(header)));
+      return &out_.network_policies.emplace_back(read_network_policy(node, std::move(header)))
+                  .header;
     } else if (kind == "Namespace" && in_group(api_version, {kCore})) {
-      out_.namespaces.push_back(Namespace{std::move(header)});
+      return &out_.namespaces.emplace_back(Namespace{std::move(header)}).header;
     } else if ((kind == "Role" || kind == "ClusterRole") &&
                in_group(api_version, {"rbac.authorization.k8s.io"})) {
-      out_.roles.push_back(read_role(node, std::move(header)));
+      return &out_.roles.emplace_back(read_role(node, std::move(header))).header;
     } else if ((kind == "RoleBinding" || kind == "ClusterRoleBinding") &&
                in_group(api_version, {"rbac.authorization.k8s.io"})) {
-      out_.role_bindings.push_back(read_role_binding(node, std::move(header)));
-    } else {
-      return false;
+      return &out_.role_bindings.emplace_back(read_role_binding(node, std::move(header))).header;
     }
-    return true;
+    return nullptr;
   }
 
   size_t file_index_;
@@ -275,9 +306,16 @@ class ObjectReader {
 void build_manifests(const YamlFile& yaml, size_t file_index, Manifests& out,
                      DocumentCounts& counts) {
   ObjectReader reader(file_index, out, counts);
-  for (const YamlNode* document : yaml.documents) {
+  for (size_t i = 0; i < yaml.documents.size(); ++i) {
     ++counts.documents;
-    reader.read(document);
+    std::vector<DuplicateKey> duplicates;
+    for (const DuplicateKey& duplicate : yaml.duplicate_keys) {
+      if (duplicate.document == i) duplicates.push_back(duplicate);
+    }
+    // Items of a List are matched to duplicates by position, in order.
+    std::sort(duplicates.begin(), duplicates.end(),
+              [](const DuplicateKey& a, const DuplicateKey& b) { return a.last < b.last; });
+    reader.read(yaml.documents[i], duplicates);
   }
 }
 

@@ -10,9 +10,12 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_capabilities_added_restricted_rule());
     all.push_back(make_capabilities_added_rule());
     all.push_back(make_capabilities_not_dropped_rule());
+    all.push_back(make_duplicate_key_rule());
+    all.push_back(make_duplicate_security_key_rule());
     all.push_back(make_host_namespaces_rule());
     all.push_back(make_host_path_volume_rule());
     all.push_back(make_host_ports_rule());
+    all.push_back(make_invalid_field_type_rule());
     all.push_back(make_network_policy_end_port_invalid_rule());
     all.push_back(make_non_root_not_enforced_rule());
     all.push_back(make_privilege_escalation_allowed_rule());
