@@ -7,12 +7,16 @@
 
 #include "kube_harden/finding.h"
 #include "kube_harden/rule.h"
+#include "kube_harden/yaml_loader.h"
 
 namespace kube_harden {
 
 struct LintOptions {
   RuleOptions rules;
   unsigned jobs = 1;
+  // Bounds on what one input may cost; larger inputs are errors, not crashes.
+  uint64_t max_file_bytes = 64ull << 20;
+  YamlLimits yaml_limits;
 };
 
 // An input to lint: a path on disk, or text already read (stdin, tests).
@@ -39,7 +43,8 @@ struct LintResult {
 
 // Expands PATH arguments into inputs: files as given, directories walked
 // recursively (sorted, *.yaml *.yml *.json, VCS directories skipped), "-" for
-// stdin. Paths that cannot be walked become errors.
+// stdin. Paths that cannot be walked, and FIFOs, devices and sockets (which
+// could block or never end), become errors.
 std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
                                       std::vector<InputError>& errors);
 

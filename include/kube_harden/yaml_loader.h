@@ -23,8 +23,14 @@ struct YamlLimits {
   // Upper bound on nodes a document would have with every alias expanded;
   // stops "billion laughs" inputs before any walk can blow up.
   uint64_t max_expanded_nodes = 10'000'000;
+  // No manifest nests this deep; yaml-cpp's own limit (500) says only "bad file".
+  size_t max_depth = 100;
+  size_t max_documents = 10'000;
 };
 
+// Parses every document of `text`. Text that is not YAML at all (invalid
+// UTF-8, NUL or other control bytes) is refused before parsing, with the
+// position of the first offending byte.
 YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits = {});
 
 }  // namespace kube_harden

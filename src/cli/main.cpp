@@ -25,6 +25,7 @@ struct Arguments {
   std::string k8s_version = "latest";
   std::string rules_format = "text";
   std::string explain_id;
+  unsigned max_file_mib = 64;
 };
 
 void add_lint_command(CLI::App& app, Arguments& args) {
@@ -54,6 +55,13 @@ void add_lint_command(CLI::App& app, Arguments& args) {
           },
           "v1.N|latest"))
       ->capture_default_str();
+  lint->add_option("--max-file-size", args.max_file_mib, "Largest input read, in MiB")
+      ->check(CLI::Range(1u, 4096u))
+      ->capture_default_str();
+  lint->add_option("--max-documents", args.lint.options.yaml_limits.max_documents,
+                   "Most YAML documents read from one file")
+      ->check(CLI::Range(size_t{1}, size_t{10'000'000}))
+      ->capture_default_str();
   args.lint.options.jobs = std::max(1u, std::thread::hardware_concurrency());
   lint->add_option("-j,--jobs", args.lint.options.jobs, "Files read in parallel")
       ->check(CLI::Range(1u, 1024u))
@@ -63,6 +71,7 @@ void add_lint_command(CLI::App& app, Arguments& args) {
 int run(CLI::App& app, Arguments& args) {
   if (app.got_subcommand("lint")) {
     args.lint.fail_on = kube_harden::parse_severity(args.fail_on);  // "never" gives nullopt
+    args.lint.options.max_file_bytes = uint64_t{args.max_file_mib} << 20;
     args.lint.options.rules.pss_level = *kube_harden::parse_pss_level(args.pss);
     args.lint.options.rules.k8s_version = *kube_harden::K8sVersion::parse(args.k8s_version);
     // Explicit flags win over a Namespace's pod-security.kubernetes.io labels.

@@ -66,6 +66,9 @@ std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
       errors.push_back(InputError{path, {}, "no such file or directory"});
     } else if (fs::is_directory(status)) {
       collect_directory(path, inputs, errors);
+    } else if (!fs::is_regular_file(status)) {
+      errors.push_back(
+          InputError{path, {}, "not a regular file (a FIFO, device or socket); skipped"});
     } else {
       inputs.push_back(file_input(path));
     }

@@ -20,17 +20,18 @@ struct LoadedFile {
   std::optional<InputError> error;
 };
 
-LoadedFile load_input(const LintInput& input, size_t file_index) {
+LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
   LoadedFile loaded;
   std::string read_error;
-  std::optional<std::string> text = input.has_text ? std::optional<std::string>(input.text)
-                                                   : read_whole_file(input.path, read_error);
+  std::optional<std::string> text =
+      input.has_text ? std::optional<std::string>(input.text)
+                     : read_whole_file(input.path, options.max_file_bytes, read_error);
   if (!text) {
     loaded.error = InputError{input.display_name, {}, read_error};
     return loaded;
   }
   loaded.read = true;
-  YamlLoadResult yaml = load_yaml(*text);
+  YamlLoadResult yaml = load_yaml(*text, options.yaml_limits);
   if (yaml.error) {
     loaded.error = InputError{input.display_name, yaml.error->position,
                               "invalid YAML: " + yaml.error->message};
@@ -40,13 +41,14 @@ LoadedFile load_input(const LintInput& input, size_t file_index) {
 }
 
 // Loads every input on `jobs` threads; the result does not depend on `jobs`.
-std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, unsigned jobs) {
+std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const LintOptions& options) {
   std::vector<LoadedFile> loaded(inputs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) loaded[i] = load_input(inputs[i], i);
+    for (size_t i = next++; i < inputs.size(); i = next++)
+      loaded[i] = load_input(inputs[i], i, options);
   };
-  unsigned threads = std::clamp<unsigned>(jobs, 1, std::max<size_t>(inputs.size(), 1));
+  unsigned threads = std::clamp<unsigned>(options.jobs, 1, std::max<size_t>(inputs.size(), 1));
   std::vector<std::jthread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
@@ -59,7 +61,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   LintResult result;
   Manifests manifests;
   std::vector<std::string> file_names;
-  std::vector<LoadedFile> loaded = load_all(inputs, options.jobs);
+  std::vector<LoadedFile> loaded = load_all(inputs, options);
   for (size_t i = 0; i < loaded.size(); ++i) {
     file_names.push_back(inputs[i].display_name);
     LoadedFile& file = loaded[i];

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "load/line_index.h"
+#include "load/text_check.h"
 #include "load/yaml_messages.h"
 
 namespace kube_harden {
@@ -41,7 +42,12 @@ class TreeBuilder : public YAML::EventHandler {
   TreeBuilder(YamlFile& file, const LineIndex& lines, const YamlLimits& limits)
       : file_(file), lines_(lines), limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (file_.documents.size() + file_.empty_documents >= limits_.max_documents) {
+      throw TreeError(lines_.position(mark.line, mark.column),
+                      "more than " + std::to_string(limits_.max_documents) +
+                          " documents in one file; refusing to read the rest");
+    }
     open_.clear();
     anchors_.clear();
     root_ = nullptr;
@@ -122,6 +128,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void open(YamlNode& node, YAML::anchor_t anchor) {
+    if (open_.size() >= limits_.max_depth) {
+      throw TreeError(node.position, "nested more than " + std::to_string(limits_.max_depth) +
+                                         " levels deep; no Kubernetes manifest needs this");
+    }
     attach(&node);
     if (anchor) anchors_[anchor] = Anchor{&node, 0, false};
     open_.push_back(OpenNode{&node, anchor, 1, nullptr});
@@ -263,6 +273,10 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
   YamlLoadResult result;
   LineIndex lines(text);
+  if (std::optional<YamlError> error = check_text(text, lines)) {
+    result.error = std::move(error);
+    return result;
+  }
   ViewStreamBuffer buffer(text);
   std::istream stream(&buffer);
   TreeBuilder builder(result.file, lines, limits);
