@@ -17,6 +17,8 @@ struct RuleOptions {
   // in the input then do not override them.
   bool pss_level_from_flag = false;
   bool k8s_version_from_flag = false;
+  // The namespace of objects that do not name one (--namespace).
+  std::string default_namespace = "default";
 };
 
 // What a rule sees while it checks one object: the options, every object of

@@ -55,6 +55,9 @@ void add_lint_command(CLI::App& app, Arguments& args) {
           },
           "v1.N|latest"))
       ->capture_default_str();
+  lint->add_option("--namespace", args.lint.options.rules.default_namespace,
+                   "Namespace of objects that do not name one")
+      ->capture_default_str();
   lint->add_option("--max-file-size", args.max_file_mib, "Largest input read, in MiB")
       ->check(CLI::Range(1u, 4096u))
       ->capture_default_str();

@@ -10,6 +10,8 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_capabilities_added_restricted_rule());
     all.push_back(make_capabilities_added_rule());
     all.push_back(make_capabilities_not_dropped_rule());
+    all.push_back(make_default_service_account_token_rule());
+    all.push_back(make_deprecated_service_account_field_rule());
     all.push_back(make_duplicate_key_rule());
     all.push_back(make_duplicate_security_key_rule());
     all.push_back(make_host_namespaces_rule());
@@ -33,6 +35,8 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_seccomp_profile_missing_rule());
     all.push_back(make_seccomp_unconfined_rule());
     all.push_back(make_selinux_options_not_allowed_rule());
+    all.push_back(make_service_account_automount_enabled_rule());
+    all.push_back(make_service_account_not_found_rule());
     all.push_back(make_service_account_token_mounted_rule());
     all.push_back(make_unprivileged_port_sysctl_host_network_rule());
     all.push_back(make_unsafe_sysctl_rule());

@@ -1,0 +1,49 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/rule_factories.h"
+#include "rules/service_accounts.h"
+
+namespace kube_harden {
+namespace {
+
+// When the input defines the ServiceAccounts of a namespace, a workload that
+// names one that is not there is a typo or a missing file: the API server
+// rejects its pods. Namespaces the input defines no account for are not
+// judged, since their accounts may live elsewhere.
+class ServiceAccountNotFound : public Rule {
+ public:
+  std::string_view id() const override { return "service-account-not-found"; }
+
+  void check_workload(const Workload& workload, RuleContext& context) const override {
+    const PodSpec& pod = workload.pod;
+    std::string name = service_account_name(pod);
+    if (name == "default") return;  // created by Kubernetes in every namespace
+    const RuleOptions& options = context.options();
+    std::string ns = namespace_of(workload.header, options);
+    const Manifests& manifests = context.manifests();
+    if (find_service_account(manifests, options, ns, name)) return;
+    bool namespace_has_accounts =
+        std::any_of(manifests.service_accounts.begin(), manifests.service_accounts.end(),
+                    [&](const ServiceAccount& a) { return namespace_of(a.header, options) == ns; });
+    if (!namespace_has_accounts) return;
+    const StringField& field =
+        pod.service_account_name.present() ? pod.service_account_name : pod.service_account;
+    context.report(
+        field.position,
+        pod.path + (pod.service_account_name.present() ? ".serviceAccountName" : ".serviceAccount"),
+        fmt::format("ServiceAccount \"{}\" is not defined in namespace \"{}\", although "
+                    "the input defines other accounts there; the API server rejects "
+                    "pods that name a missing account",
+                    name, ns));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_service_account_not_found_rule() {
+  return std::make_unique<ServiceAccountNotFound>();
+}
+
+}  // namespace kube_harden
