@@ -18,7 +18,10 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_host_path_volume_rule());
     all.push_back(make_host_ports_rule());
     all.push_back(make_invalid_field_type_rule());
+    all.push_back(make_namespace_without_network_policy_rule());
+    all.push_back(make_network_policy_allows_all_rule());
     all.push_back(make_network_policy_end_port_invalid_rule());
+    all.push_back(make_network_policy_selects_nothing_rule());
     all.push_back(make_non_root_not_enforced_rule());
     all.push_back(make_privilege_escalation_allowed_rule());
     all.push_back(make_privileged_container_rule());
@@ -42,6 +45,7 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_unsafe_sysctl_rule());
     all.push_back(make_volume_type_not_allowed_rule());
     all.push_back(make_windows_host_process_rule());
+    all.push_back(make_workload_not_covered_by_network_policy_rule());
     return all;
   }();
   return rules;

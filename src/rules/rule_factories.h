@@ -19,7 +19,10 @@ std::unique_ptr<Rule> make_host_namespaces_rule();
 std::unique_ptr<Rule> make_host_path_volume_rule();
 std::unique_ptr<Rule> make_host_ports_rule();
 std::unique_ptr<Rule> make_invalid_field_type_rule();
+std::unique_ptr<Rule> make_namespace_without_network_policy_rule();
+std::unique_ptr<Rule> make_network_policy_allows_all_rule();
 std::unique_ptr<Rule> make_network_policy_end_port_invalid_rule();
+std::unique_ptr<Rule> make_network_policy_selects_nothing_rule();
 std::unique_ptr<Rule> make_non_root_not_enforced_rule();
 std::unique_ptr<Rule> make_privilege_escalation_allowed_rule();
 std::unique_ptr<Rule> make_privileged_container_rule();
@@ -43,5 +46,6 @@ std::unique_ptr<Rule> make_unprivileged_port_sysctl_host_network_rule();
 std::unique_ptr<Rule> make_unsafe_sysctl_rule();
 std::unique_ptr<Rule> make_volume_type_not_allowed_rule();
 std::unique_ptr<Rule> make_windows_host_process_rule();
+std::unique_ptr<Rule> make_workload_not_covered_by_network_policy_rule();
 
 }  // namespace kube_harden

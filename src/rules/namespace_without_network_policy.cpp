@@ -1,0 +1,42 @@
+#include <fmt/format.h>
+
+#include "rules/network_policy_coverage.h"
+#include "rules/rule_factories.h"
+#include "rules/service_accounts.h"
+
+namespace kube_harden {
+namespace {
+
+// Reported once per namespace, on its first workload in the input, and only
+// when the input has NetworkPolicies elsewhere: that shows the project manages
+// them here, while a pre-commit run over a few changed files (or a cluster
+// that uses another policy engine) would otherwise get this on every file.
+class NamespaceWithoutNetworkPolicy : public Rule {
+ public:
+  std::string_view id() const override { return "namespace-without-network-policy"; }
+
+  void check_workload(const Workload& workload, RuleContext& context) const override {
+    const RuleOptions& options = context.options();
+    std::string ns = namespace_of(workload.header, options);
+    std::vector<const Workload*> workloads = workloads_in(context.manifests(), options, ns);
+    if (workloads.empty() || workloads.front() != &workload) return;
+    if (context.manifests().network_policies.empty()) return;
+    if (!policies_in(context.manifests(), options, ns).empty()) return;
+    context.report(
+        workload.header.metadata.name_position, "metadata.namespace",
+        fmt::format("namespace \"{}\" has {} in the input and no NetworkPolicy, so "
+                    "every pod accepts traffic from anywhere in the cluster; add a "
+                    "default-deny policy and allow what is needed",
+                    ns,
+                    workloads.size() == 1 ? std::string("1 workload")
+                                          : fmt::format("{} workloads", workloads.size())));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_namespace_without_network_policy_rule() {
+  return std::make_unique<NamespaceWithoutNetworkPolicy>();
+}
+
+}  // namespace kube_harden
