@@ -256,12 +256,26 @@ TEST(CatalogBuiltin, ConstructorSortsById) {
   EXPECT_EQ(catalog.find("b-rule"), &catalog.rules()[1]);
 }
 
+// An example may start with the command that shows it, e.g.
+// "# kube-harden lint --k8s-version v1.21", for rules that depend on options.
+LintOptions example_options(const std::string& text) {
+  LintOptions options;
+  constexpr std::string_view kCommand = "# kube-harden lint ";
+  if (!text.starts_with(kCommand)) return options;
+  std::istringstream words(text.substr(kCommand.size(), text.find('\n') - kCommand.size()));
+  for (std::string flag, value; words >> flag >> value;) {
+    if (flag == "--k8s-version") options.rules.k8s_version = *K8sVersion::parse(value);
+    if (flag == "--pss") options.rules.pss_level = *parse_pss_level(value);
+  }
+  return options;
+}
+
 LintResult lint_text(const std::string& text) {
   LintInput input;
   input.display_name = "example.yaml";
   input.has_text = true;
   input.text = text;
-  return lint({input}, LintOptions{});
+  return lint({input}, example_options(text));
 }
 
 bool reports(const LintResult& result, const std::string& rule_id) {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "rules/network_policy_ports.h"
 #include "rules/rule_factories.h"
 
 namespace kube_harden {
@@ -11,11 +12,8 @@ class NetworkPolicyEndPortInvalid : public Rule {
   std::string_view id() const override { return "network-policy-end-port-invalid"; }
 
   void check_network_policy(const NetworkPolicy& policy, RuleContext& context) const override {
-    for (const auto* rules : {&policy.ingress, &policy.egress}) {
-      for (const NetworkPolicyRule& rule : *rules) {
-        for (const NetworkPolicyPort& port : rule.ports) check_port(port, context);
-      }
-    }
+    for_each_network_policy_port(policy,
+                                 [&](const NetworkPolicyPort& port) { check_port(port, context); });
   }
 
  private:

@@ -20,7 +20,10 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_invalid_field_type_rule());
     all.push_back(make_namespace_without_network_policy_rule());
     all.push_back(make_network_policy_allows_all_rule());
+    all.push_back(make_network_policy_end_port_equals_port_rule());
     all.push_back(make_network_policy_end_port_invalid_rule());
+    all.push_back(make_network_policy_end_port_unsupported_rule());
+    all.push_back(make_network_policy_end_port_wide_range_rule());
     all.push_back(make_network_policy_selects_nothing_rule());
     all.push_back(make_non_root_not_enforced_rule());
     all.push_back(make_privilege_escalation_allowed_rule());
