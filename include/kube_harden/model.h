@@ -123,6 +123,14 @@ struct VolumeMount {
   BoolField read_only;
 };
 
+struct EnvVar {
+  Position position;  // of the list item
+  std::string path;   // e.g. spec.containers[0].env[2]
+  StringField name;
+  StringField value;               // a literal value
+  Position secret_key_ref_position;  // valueFrom.secretKeyRef, when used
+};
+
 enum class ContainerKind { Init, Regular, Ephemeral };
 
 struct Container {
@@ -135,6 +143,9 @@ struct Container {
   std::vector<ContainerPort> ports;
   std::vector<VolumeMount> volume_mounts;
   std::vector<HandlerHost> handler_hosts;
+  std::vector<EnvVar> env;
+  Position resources_position;       // of `resources`, when present
+  std::vector<KeyValue> limits;      // resources.limits, e.g. cpu, memory
 };
 
 struct Volume {

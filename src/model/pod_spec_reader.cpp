@@ -89,6 +89,18 @@ Container read_container(const YamlNode* item, ContainerKind kind, std::string p
                                                     read_bool(mount, "readOnly")});
     }
   }
+  if (const YamlNode* env = child_sequence(item, "env")) {
+    for (size_t i = 0; i < env->items.size(); ++i) {
+      const YamlNode* variable = env->items[i];
+      container.env.push_back(EnvVar{variable->position,
+                                     fmt::format("{}.env[{}]", container.path, i),
+                                     read_string(variable, "name"), read_string(variable, "value"),
+                                     key_position(child_map(variable, "valueFrom"),
+                                                  "secretKeyRef")});
+    }
+  }
+  container.resources_position = key_position(item, "resources");
+  container.limits = read_string_map(child_map(item, "resources"), "limits");
   for (std::string_view probe : {"livenessProbe", "readinessProbe", "startupProbe"}) {
     read_handler_hosts(child_map(item, probe), fmt::format("{}.{}", container.path, probe),
                        container.handler_hosts);

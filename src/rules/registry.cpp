@@ -17,6 +17,7 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_host_namespaces_rule());
     all.push_back(make_host_path_volume_rule());
     all.push_back(make_host_ports_rule());
+    all.push_back(make_image_tag_mutable_rule());
     all.push_back(make_invalid_field_type_rule());
     all.push_back(make_namespace_without_network_policy_rule());
     all.push_back(make_network_policy_allows_all_rule());
@@ -37,10 +38,14 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_psp_host_namespaces_rule());
     all.push_back(make_psp_privileged_rule());
     all.push_back(make_psp_run_as_any_user_rule());
+    all.push_back(make_run_as_root_group_rule());
     all.push_back(make_run_as_root_user_rule());
     all.push_back(make_seccomp_profile_missing_rule());
     all.push_back(make_seccomp_unconfined_rule());
+    all.push_back(make_secret_env_reference_rule());
+    all.push_back(make_secret_in_env_rule());
     all.push_back(make_selinux_options_not_allowed_rule());
+    all.push_back(make_sensitive_host_path_rule());
     all.push_back(make_service_account_automount_enabled_rule());
     all.push_back(make_service_account_not_found_rule());
     all.push_back(make_service_account_token_mounted_rule());
@@ -49,6 +54,7 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_volume_type_not_allowed_rule());
     all.push_back(make_windows_host_process_rule());
     all.push_back(make_workload_not_covered_by_network_policy_rule());
+    all.push_back(make_writable_host_path_rule());
     return all;
   }();
   return rules;
