@@ -211,6 +211,12 @@ struct HostPortRange {
   IntField max;
 };
 
+struct AllowedHostPath {
+  Position position;
+  StringField path_prefix;
+  BoolField read_only;
+};
+
 struct PodSecurityPolicy {
   ObjectHeader header;
   Position spec_position;
@@ -231,6 +237,12 @@ struct PodSecurityPolicy {
   std::vector<StringField> volumes;
   StringField run_as_user_rule;
   Position run_as_user_position;
+  StringField se_linux_rule;
+  Position allowed_host_paths_position;
+  std::vector<AllowedHostPath> allowed_host_paths;
+  Position allowed_unsafe_sysctls_position;
+  std::vector<StringField> allowed_unsafe_sysctls;
+  std::vector<StringField> allowed_proc_mount_types;
 };
 
 struct ServiceAccount {
@@ -289,6 +301,7 @@ struct PolicyRule {
   std::vector<StringField> resources;
   std::vector<StringField> verbs;
   std::vector<StringField> resource_names;
+  std::vector<StringField> non_resource_urls;
 };
 
 // Role or ClusterRole (header.kind tells which).
@@ -310,6 +323,7 @@ struct RoleBinding {
   Position role_ref_position;
   std::string role_ref_kind;
   std::string role_ref_name;
+  Position role_ref_name_position;  // of roleRef.name
   std::vector<Subject> subjects;
 };
 

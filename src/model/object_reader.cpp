@@ -108,6 +108,17 @@ PodSecurityPolicy read_pod_security_policy(const YamlNode* object, ObjectHeader 
   psp.volumes = read_list_with_position(spec, "volumes", psp.volumes_position);
   psp.run_as_user_position = key_position(spec, "runAsUser");
   psp.run_as_user_rule = read_string(child_map(spec, "runAsUser"), "rule");
+  psp.se_linux_rule = read_string(child_map(spec, "seLinux"), "rule");
+  psp.allowed_host_paths_position = key_position(spec, "allowedHostPaths");
+  if (const YamlNode* paths = child_sequence(spec, "allowedHostPaths")) {
+    for (const YamlNode* item : paths->items) {
+      psp.allowed_host_paths.push_back(AllowedHostPath{
+          item->position, read_string(item, "pathPrefix"), read_bool(item, "readOnly")});
+    }
+  }
+  psp.allowed_unsafe_sysctls = read_list_with_position(spec, "allowedUnsafeSysctls",
+                                                       psp.allowed_unsafe_sysctls_position);
+  psp.allowed_proc_mount_types = read_string_list(spec, "allowedProcMountTypes");
   psp.header = std::move(header);
   return psp;
 }
@@ -185,7 +196,8 @@ Role read_role(const YamlNode* object, ObjectHeader header) {
       role.rules.push_back(
           PolicyRule{item->position, fmt::format("rules[{}]", i),
                      read_string_list(item, "apiGroups"), read_string_list(item, "resources"),
-                     read_string_list(item, "verbs"), read_string_list(item, "resourceNames")});
+                     read_string_list(item, "verbs"), read_string_list(item, "resourceNames"),
+                     read_string_list(item, "nonResourceURLs")});
     }
   }
   role.header = std::move(header);
@@ -197,7 +209,9 @@ RoleBinding read_role_binding(const YamlNode* object, ObjectHeader header) {
   const YamlNode* role_ref = child_map(object, "roleRef");
   binding.role_ref_position = key_position(object, "roleRef");
   binding.role_ref_kind = read_string(role_ref, "kind").value.value_or("");
-  binding.role_ref_name = read_string(role_ref, "name").value.value_or("");
+  StringField role_ref_name = read_string(role_ref, "name");
+  binding.role_ref_name = role_ref_name.value.value_or("");
+  binding.role_ref_name_position = role_ref_name.position;
   if (const YamlNode* subjects = child_sequence(object, "subjects")) {
     for (const YamlNode* item : subjects->items) {
       binding.subjects.push_back(Subject{item->position,
