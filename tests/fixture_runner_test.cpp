@@ -34,6 +34,7 @@ constexpr std::string_view kExpectMarker = "# expect:";
 struct Expectation {
   std::string rule_id;
   uint32_t line = 0;
+  std::string file;  // the fixture's name; set when several files are linted together
 
   friend auto operator<=>(const Expectation&, const Expectation&) = default;
 };
@@ -68,10 +69,27 @@ bool is_yaml(const fs::path& path) {
   return path.extension() == ".yaml" || path.extension() == ".yml";
 }
 
+// Cross-object cases: each directory under testdata/multi is linted as one
+// run of all its files, which keep their own expectations.
+constexpr std::string_view kMultiRoot = "testdata/multi";
+
+std::vector<std::string> multi_file_cases() {
+  std::vector<std::string> cases;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(source_dir() / kMultiRoot, error)) {
+    if (entry.is_directory()) {
+      cases.push_back(entry.path().lexically_relative(source_dir()).generic_string());
+    }
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
 // Every fixture file, as paths relative to the source directory, sorted.
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
-  for (const char* root : {"testdata/rules", "testdata/pss", "testdata/examples"}) {
+  for (const char* root :
+       {"testdata/rules", "testdata/pss", "testdata/examples", "testdata/multi"}) {
     std::error_code error;
     fs::recursive_directory_iterator it(source_dir() / root, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
@@ -182,6 +200,7 @@ std::string source_line(const Fixture& fixture, uint32_t line) {
 std::string test_name(std::string name) {
   name.erase(0, std::string_view("testdata/").size());
   if (name.ends_with(".yaml")) name.resize(name.size() - 5);
+  if (name.empty()) name = "_";
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }
@@ -190,50 +209,103 @@ std::string test_name(std::string name) {
 
 class FixtureTest : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(FixtureTest, FindingsMatchExpectComments) {
-  const Fixture fixture = load_fixture(GetParam());
-  for (const std::string& problem : fixture.problems) {
-    ADD_FAILURE() << fixture.name << ": " << problem;
-  }
-
-  LintOptions options;
-  options.rules = fixture.options;
-  LintResult result = lint({LintInput{fixture.name, fixture.path.string()}}, options);
-
+// Compares what linting `fixtures` together gives with their expectations;
+// returns the differences, empty when they agree.
+std::string compare(const std::vector<Fixture>& fixtures, const LintResult& result) {
   std::ostringstream diff;
   for (const InputError& error : result.errors) {
-    diff << "  error:      " << error.position.line << ":" << error.position.column << ": "
-         << error.message << "\n";
+    diff << "  error:      " << error.file << ":" << error.position.line << ":"
+         << error.position.column << ": " << error.message << "\n";
   }
-  if (result.summary.objects == 0) diff << "  no Kubernetes object was analysed in this file\n";
+  if (result.summary.objects == 0) diff << "  no Kubernetes object was analysed\n";
 
+  std::map<std::string, const Fixture*> by_name;
   std::map<Expectation, int> remaining;
-  for (const Expectation& expectation : fixture.expectations) ++remaining[expectation];
+  for (const Fixture& fixture : fixtures) {
+    by_name[fixture.name] = &fixture;
+    for (Expectation expectation : fixture.expectations) {
+      expectation.file = fixture.name;
+      ++remaining[expectation];
+    }
+  }
   for (const Finding& finding : result.findings) {
-    auto it = remaining.find(Expectation{finding.rule_id, finding.position.line});
+    auto it = remaining.find(Expectation{finding.rule_id, finding.position.line, finding.file});
     if (it != remaining.end() && it->second > 0) {
       --it->second;
       continue;
     }
     diff << "  unexpected: " << finding.rule_id << "@" << finding.position.line << ":"
          << finding.position.column;
+    if (fixtures.size() > 1) diff << " in " << finding.file;
     if (!finding.container.empty()) diff << " (container \"" << finding.container << "\")";
     diff << " " << finding.path << ": " << finding.message << "\n"
-         << source_line(fixture, finding.position.line) << "\n";
+         << source_line(*by_name.at(finding.file), finding.position.line) << "\n";
   }
   for (const auto& [expectation, count] : remaining) {
     for (int i = 0; i < count; ++i) {
-      diff << "  missing:    " << expectation.rule_id << "@" << expectation.line << "\n"
-           << source_line(fixture, expectation.line) << "\n";
+      diff << "  missing:    " << expectation.rule_id << "@" << expectation.line;
+      if (fixtures.size() > 1) diff << " in " << expectation.file;
+      diff << "\n" << source_line(*by_name.at(expectation.file), expectation.line) << "\n";
     }
   }
-  if (!diff.str().empty()) {
-    ADD_FAILURE() << fixture.name << " (" << describe_options(fixture.options) << "):\n"
-                  << diff.str();
+  return diff.str();
+}
+
+std::vector<LintInput> inputs_of(const std::vector<Fixture>& fixtures) {
+  std::vector<LintInput> inputs;
+  for (const Fixture& fixture : fixtures) {
+    inputs.push_back(LintInput{fixture.name, fixture.path.string()});
+  }
+  return inputs;
+}
+
+TEST_P(FixtureTest, FindingsMatchExpectComments) {
+  std::vector<Fixture> fixtures;
+  if (fs::is_directory(source_dir() / GetParam())) {
+    for (const auto& entry : fs::directory_iterator(source_dir() / GetParam())) {
+      if (is_yaml(entry.path())) {
+        fixtures.push_back(
+            load_fixture(entry.path().lexically_relative(source_dir()).generic_string()));
+      }
+    }
+    std::sort(fixtures.begin(), fixtures.end(),
+              [](const Fixture& a, const Fixture& b) { return a.name < b.name; });
+    ASSERT_GE(fixtures.size(), 2u) << GetParam() << ": a multi-file case needs several files";
+  } else {
+    fixtures.push_back(load_fixture(GetParam()));
+  }
+  for (const Fixture& fixture : fixtures) {
+    for (const std::string& problem : fixture.problems) {
+      ADD_FAILURE() << fixture.name << ": " << problem;
+    }
+  }
+
+  LintOptions options;
+  options.rules = fixtures.front().options;
+  std::vector<LintInput> inputs = inputs_of(fixtures);
+  std::string diff = compare(fixtures, lint(inputs, options));
+  if (!diff.empty()) {
+    ADD_FAILURE() << GetParam() << " (" << describe_options(options.rules) << "):\n" << diff;
+  }
+  if (fixtures.size() > 1) {
+    // Cross-object results must not depend on the order of files or on --jobs.
+    std::reverse(inputs.begin(), inputs.end());
+    options.jobs = 2;
+    EXPECT_EQ(compare(fixtures, lint(inputs, options)), diff) << "file order or jobs changed "
+                                                                 "the findings";
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Testdata, FixtureTest, ::testing::ValuesIn(fixture_names()),
+std::vector<std::string> all_cases() {
+  std::vector<std::string> cases = fixture_names();
+  // Files of multi-file cases run as part of their directory, not alone.
+  std::erase_if(cases, [](const std::string& name) { return name.starts_with(kMultiRoot); });
+  std::vector<std::string> multi = multi_file_cases();
+  cases.insert(cases.end(), multi.begin(), multi.end());
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Testdata, FixtureTest, ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return test_name(info.param);
                          });
