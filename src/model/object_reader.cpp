@@ -280,7 +280,7 @@ class ObjectReader {
   ObjectHeader* read_object(const YamlNode* node, const std::string& api_version,
                             const std::string& kind) {
     if (!as_map(node) || kind.empty() || api_version.empty()) return nullptr;
-    ObjectHeader header{api_version, kind, read_metadata(node), node->position, file_index_};
+    ObjectHeader header{api_version, kind, read_metadata(node), node->position, file_index_, {}};
     for (const TemplateLocation& location : kWorkloadKinds) {
       if (kind == location.kind && in_group(api_version, location.groups)) {
         return &out_.workloads.emplace_back(read_workload(node, std::move(header), location))

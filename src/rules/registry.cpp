@@ -35,9 +35,18 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_proc_mount_unmasked_rule());
     all.push_back(make_psp_all_capabilities_rule());
     all.push_back(make_psp_all_volumes_rule());
+    all.push_back(make_psp_effective_level_rule());
     all.push_back(make_psp_host_namespaces_rule());
+    all.push_back(make_psp_permissive_setting_rule());
     all.push_back(make_psp_privileged_rule());
     all.push_back(make_psp_run_as_any_user_rule());
+    all.push_back(make_rbac_anonymous_binding_rule());
+    all.push_back(make_rbac_cluster_admin_binding_rule());
+    all.push_back(make_rbac_default_service_account_binding_rule());
+    all.push_back(make_rbac_escalation_verbs_rule());
+    all.push_back(make_rbac_pod_exec_rule());
+    all.push_back(make_rbac_secrets_access_rule());
+    all.push_back(make_rbac_wildcard_rule());
     all.push_back(make_run_as_root_group_rule());
     all.push_back(make_run_as_root_user_rule());
     all.push_back(make_seccomp_profile_missing_rule());
@@ -49,6 +58,7 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_service_account_automount_enabled_rule());
     all.push_back(make_service_account_not_found_rule());
     all.push_back(make_service_account_token_mounted_rule());
+    all.push_back(make_service_account_token_privileged_rule());
     all.push_back(make_unprivileged_port_sysctl_host_network_rule());
     all.push_back(make_unsafe_sysctl_rule());
     all.push_back(make_volume_type_not_allowed_rule());
