@@ -65,6 +65,15 @@ TEST(Loader, DuplicateKeysKeepTheLastValue) {
   EXPECT_EQ(entry->key->position.line, 2u);
 }
 
+TEST(Loader, DuplicatesOfADocumentDroppedByAnErrorAreDroppedToo) {
+  YamlLoadResult result = load_yaml("a: 1\na: 2\n---\nb:\n  c: 1\n  c: 2\nd:\n  % e\n");
+  ASSERT_TRUE(result.error);
+  ASSERT_EQ(result.file.documents.size(), 1u);
+  ASSERT_EQ(result.file.duplicate_keys.size(), 1u);
+  EXPECT_EQ(result.file.duplicate_keys[0].document, 0u);
+  EXPECT_EQ(result.file.duplicate_keys[0].key, "a");
+}
+
 TEST(Loader, AliasesShareTheAnchoredNode) {
   YamlLoadResult result = load_yaml("a: &x {k: v}\nb: *x\n");
   ASSERT_FALSE(result.error);

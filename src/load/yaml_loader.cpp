@@ -295,6 +295,12 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
   } catch (const TreeError& error) {
     result.error = YamlError{error.position, error.what()};
   }
+  if (result.error) {
+    // The document parsing stopped in is dropped; so are the duplicates found in it.
+    std::erase_if(result.file.duplicate_keys, [&](const DuplicateKey& duplicate) {
+      return duplicate.document >= result.file.documents.size();
+    });
+  }
   return result;
 }
 
