@@ -94,7 +94,8 @@ TEST(Cli, InvalidYamlIsReportedAndOtherFilesStillLinted) {
 }
 
 TEST(Cli, MissingFileIsAnErrorButOthersAreLinted) {
-  ProcessResult run = kube_harden("lint " + kCli + "/does-not-exist.yaml " + kCli + "/insecure.yaml");
+  ProcessResult run =
+      kube_harden("lint " + kCli + "/does-not-exist.yaml " + kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("does-not-exist.yaml: error: no such file"), std::string::npos);
   EXPECT_NE(run.out.find("[privileged-container]"), std::string::npos);
@@ -108,6 +109,15 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(kube_harden("explain no-such-rule").exit_code, 2);
 }
 
+TEST(Cli, NamespaceFlagPlacesUnnamespacedObjects) {
+  std::string file = kCli + "/namespace-flag.yaml";
+  // In "default" the pod is held to restricted; in "legacy" the label says baseline.
+  EXPECT_NE(kube_harden("lint --fail-on never " + file).out.find("[non-root-not-enforced]"),
+            std::string::npos);
+  ProcessResult legacy = kube_harden("lint --fail-on never --namespace legacy " + file);
+  EXPECT_NE(legacy.out.find("No findings"), std::string::npos) << legacy.out;
+}
+
 TEST(Cli, StandardInputIsNamedStdin) {
   ProcessResult run = kube_harden("lint -f json -", kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 1);
@@ -119,7 +129,8 @@ TEST(Cli, StandardInputIsNamedStdin) {
 TEST(Cli, OutputFileIsWrittenAtomically) {
   fs::path out = temp_dir() / "report.json";
   fs::remove(out);
-  ProcessResult run = kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
+  ProcessResult run =
+      kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(run.out.empty());
   nlohmann::json report = nlohmann::json::parse(read_file(out));

@@ -21,6 +21,9 @@ struct RuleOptions {
   std::string default_namespace = "default";
 };
 
+// The namespace an object lives in: its own, else the run's default.
+std::string namespace_of(const ObjectHeader& object, const RuleOptions& options);
+
 // What a rule sees while it checks one object: the options, every object of
 // the run (for cross-object questions), and a way to report findings.
 class RuleContext {

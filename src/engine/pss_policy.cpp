@@ -24,8 +24,7 @@ PssPolicy pss_policy_for(const ObjectHeader& object, const Manifests& manifests,
                    options.pss_level_from_flag
                        ? fmt::format("--pss {}", to_string(options.pss_level))
                        : fmt::format("default level {}", to_string(options.pss_level))};
-  const std::string& ns = object.metadata.namespace_name;
-  const Namespace* space = find_namespace(manifests, ns.empty() ? "default" : ns);
+  const Namespace* space = find_namespace(manifests, namespace_of(object, options));
   if (!space) return policy;
   const ObjectMeta& meta = space->header.metadata;
   if (!options.pss_level_from_flag) {

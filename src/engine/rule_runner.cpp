@@ -96,6 +96,11 @@ void check_workloads(const Rule& rule, const RuleMetadata& metadata, const Manif
 
 }  // namespace
 
+std::string namespace_of(const ObjectHeader& object, const RuleOptions& options) {
+  const std::string& own = object.metadata.namespace_name;
+  return own.empty() ? options.default_namespace : own;
+}
+
 void RuleContext::report(const Container& container, Position position,
                          std::string_view path_suffix, std::string message) {
   report(position.known() ? position : container.position,

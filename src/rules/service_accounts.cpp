@@ -4,11 +4,6 @@
 
 namespace kube_harden {
 
-std::string namespace_of(const ObjectHeader& object, const RuleOptions& options) {
-  const std::string& own = object.metadata.namespace_name;
-  return own.empty() ? options.default_namespace : own;
-}
-
 std::string service_account_name(const PodSpec& pod) {
   for (const StringField* field : {&pod.service_account_name, &pod.service_account}) {
     if (field->value && !field->value->empty()) return *field->value;

@@ -8,9 +8,6 @@
 
 namespace kube_harden {
 
-// The namespace an object lives in: its own, else the run's default.
-std::string namespace_of(const ObjectHeader& object, const RuleOptions& options);
-
 // The ServiceAccount a pod runs as: serviceAccountName, else the deprecated
 // serviceAccount, else "default" (what the admission plugin fills in).
 std::string service_account_name(const PodSpec& pod);
