@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kube_harden/position.h"
@@ -30,6 +31,9 @@ struct KeyValue {
   std::string value;
   Position position;
 };
+
+// The last pair with `key`: Kubernetes keeps the last of duplicate keys.
+const KeyValue* find_last(const std::vector<KeyValue>& pairs, std::string_view key);
 
 struct ObjectMeta {
   std::string name;
@@ -127,7 +131,7 @@ struct EnvVar {
   Position position;  // of the list item
   std::string path;   // e.g. spec.containers[0].env[2]
   StringField name;
-  StringField value;               // a literal value
+  StringField value;                 // a literal value
   Position secret_key_ref_position;  // valueFrom.secretKeyRef, when used
 };
 
@@ -144,8 +148,8 @@ struct Container {
   std::vector<VolumeMount> volume_mounts;
   std::vector<HandlerHost> handler_hosts;
   std::vector<EnvVar> env;
-  Position resources_position;       // of `resources`, when present
-  std::vector<KeyValue> limits;      // resources.limits, e.g. cpu, memory
+  Position resources_position;   // of `resources`, when present
+  std::vector<KeyValue> limits;  // resources.limits, e.g. cpu, memory
 };
 
 struct Volume {

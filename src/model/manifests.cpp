@@ -5,20 +5,19 @@
 namespace kube_harden {
 namespace {
 
-// Kubernetes keeps the last of duplicate keys; so do we.
-const KeyValue* find_last(const std::vector<KeyValue>& pairs, std::string_view key) {
-  for (auto it = pairs.rbegin(); it != pairs.rend(); ++it) {
-    if (it->key == key) return &*it;
-  }
-  return nullptr;
-}
-
 template <class T>
 void move_append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 }  // namespace
+
+const KeyValue* find_last(const std::vector<KeyValue>& pairs, std::string_view key) {
+  for (auto it = pairs.rbegin(); it != pairs.rend(); ++it) {
+    if (it->key == key) return &*it;
+  }
+  return nullptr;
+}
 
 const KeyValue* ObjectMeta::annotation(std::string_view key) const {
   return find_last(annotations, key);

@@ -5,17 +5,9 @@
 namespace kube_harden {
 namespace {
 
-const KeyValue* find_label(const std::vector<KeyValue>& labels, const std::string& key) {
-  const KeyValue* found = nullptr;
-  for (const KeyValue& label : labels) {
-    if (label.key == key) found = &label;
-  }
-  return found;
-}
-
 bool requirement_holds(const LabelSelectorRequirement& requirement,
                        const std::vector<KeyValue>& labels) {
-  const KeyValue* label = find_label(labels, requirement.key);
+  const KeyValue* label = find_last(labels, requirement.key);
   auto listed = [&] {
     return label && std::find(requirement.values.begin(), requirement.values.end(), label->value) !=
                         requirement.values.end();
@@ -31,7 +23,7 @@ bool requirement_holds(const LabelSelectorRequirement& requirement,
 
 bool selector_matches(const LabelSelector& selector, const std::vector<KeyValue>& labels) {
   for (const KeyValue& wanted : selector.match_labels) {
-    const KeyValue* label = find_label(labels, wanted.key);
+    const KeyValue* label = find_last(labels, wanted.key);
     if (!label || label->value != wanted.value) return false;
   }
   return std::all_of(
