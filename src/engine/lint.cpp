@@ -22,16 +22,19 @@ struct LoadedFile {
 
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
   LoadedFile loaded;
-  std::string read_error;
-  std::optional<std::string> text =
-      input.has_text ? std::optional<std::string>(input.text)
-                     : read_whole_file(input.path, options.max_file_bytes, read_error);
-  if (!text) {
-    loaded.error = InputError{input.display_name, {}, read_error};
-    return loaded;
+  std::optional<std::string> from_disk;
+  std::string_view text = input.text;
+  if (!input.has_text) {
+    std::string read_error;
+    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
+    if (!from_disk) {
+      loaded.error = InputError{input.display_name, {}, read_error};
+      return loaded;
+    }
+    text = *from_disk;
   }
   loaded.read = true;
-  YamlLoadResult yaml = load_yaml(*text, options.yaml_limits);
+  YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
   if (yaml.error) {
     loaded.error = InputError{input.display_name, yaml.error->position,
                               "invalid YAML: " + yaml.error->message};
