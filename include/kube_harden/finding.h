@@ -16,6 +16,17 @@ struct ObjectRef {
   std::string name;
 };
 
+// Why a finding does not count: it stays in JSON and SARIF output (and in
+// text with --show-suppressed) but never affects the exit code.
+struct Suppression {
+  enum class Kind { InSource, External };  // SARIF's suppression kinds
+  Kind kind = Kind::InSource;
+  std::string reason;  // the user's justification; may be empty
+  // Where the suppression was written, e.g. "annotation kube-harden.io/ignore",
+  // "comment deploy.yaml:12", "config .kube-harden.yaml:14".
+  std::string origin;
+};
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::Medium;
@@ -29,6 +40,7 @@ struct Finding {
   // For Pod Security Standards findings: what set the enforced level, e.g.
   // "--pss restricted" or "Namespace shop label (ns.yaml:4)".
   std::string pss_source;
+  std::optional<Suppression> suppressed;
 };
 
 // An input that could not be (fully) linted: unreadable file, invalid YAML...

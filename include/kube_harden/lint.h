@@ -32,13 +32,24 @@ struct LintSummary {
   size_t documents = 0;  // non-empty YAML documents
   size_t objects = 0;    // Kubernetes objects analysed
   size_t skipped = 0;    // documents or List items of kinds we do not analyse
+  // Unsuppressed findings only: what the exit code is decided on.
   std::array<size_t, 5> findings_by_severity{};  // indexed by Severity
+  size_t suppressed = 0;                          // findings kept but suppressed
+};
+
+// With --baseline: findings already recorded are dropped from the result.
+struct BaselineSummary {
+  bool used = false;
+  std::string file;
+  size_t unchanged = 0;  // findings matched by the baseline (not reported)
+  size_t fixed = 0;      // baseline entries no current finding matches
 };
 
 struct LintResult {
-  std::vector<Finding> findings;  // sorted by finding_order
+  std::vector<Finding> findings;  // sorted by finding_order; includes suppressed ones
   std::vector<InputError> errors;
   LintSummary summary;
+  BaselineSummary baseline;
 };
 
 // Expands PATH arguments into inputs: files as given, directories walked
