@@ -2,9 +2,11 @@
 // states its expectations on the lines they concern: a trailing
 // `# expect: rule-a, rule-b` comment means one finding of each rule on that line
 // (an id listed twice means two findings), and an optional first line
-// `# kube-harden-test: --pss baseline --k8s-version v1.21` sets the options.
+// `# kube-harden-test: --pss baseline --k8s-version v1.21 --disable rule-a,rule-b`
+// sets the options (--only, --enable and --disable as on the command line).
 // The test compares the exact multiset of (rule, line) over all rules, so a
-// fixture must be clean except for what it is about.
+// fixture must be clean except for what it is about. Suppressed findings are
+// not expected: they are not reported.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,6 +24,7 @@
 
 #include "kube_harden/lint.h"
 #include "kube_harden/rule_metadata.h"
+#include "kube_harden/rule_selection_flags.h"
 
 namespace kube_harden {
 namespace {
@@ -44,6 +47,7 @@ struct Fixture {
   fs::path path;
   std::vector<std::string> lines;
   RuleOptions options;
+  RuleSelection selection;
   std::vector<Expectation> expectations;
   std::vector<std::string> problems;  // malformed header or expect comments
 
@@ -105,6 +109,7 @@ std::vector<std::string> fixture_names() {
 void parse_header(std::string_view options_text, Fixture& fixture) {
   std::istringstream words{std::string(options_text)};
   std::string option;
+  RuleSelectionFlags selection_flags;
   while (words >> option) {
     std::string value;
     if (!(words >> value)) {
@@ -126,11 +131,20 @@ void parse_header(std::string_view options_text, Fixture& fixture) {
       } else {
         fixture.problems.push_back("header: invalid --k8s-version '" + value + "'");
       }
+    } else if (option == "--only") {
+      selection_flags.only.push_back(value);
+    } else if (option == "--enable") {
+      selection_flags.enable.push_back(value);
+    } else if (option == "--disable") {
+      selection_flags.disable.push_back(value);
     } else {
       fixture.problems.push_back("header: unknown option '" + option +
-                                 "' (only --pss and --k8s-version)");
+                                 "' (--pss, --k8s-version, --only, --enable, --disable)");
     }
   }
+  std::string error =
+      apply_rule_selection_flags(selection_flags, RuleCatalog::builtin(), fixture.selection);
+  if (!error.empty()) fixture.problems.push_back("header: " + error);
 }
 
 void parse_expectations(std::string_view list, uint32_t line, Fixture& fixture) {
@@ -229,6 +243,9 @@ std::string compare(const std::vector<Fixture>& fixtures, const LintResult& resu
     }
   }
   for (const Finding& finding : result.findings) {
+    // Suppressed findings are not reported; a suppression that fails to apply
+    // shows up here as an unexpected finding.
+    if (finding.suppressed) continue;
     auto it = remaining.find(Expectation{finding.rule_id, finding.position.line, finding.file});
     if (it != remaining.end() && it->second > 0) {
       --it->second;
@@ -282,6 +299,7 @@ TEST_P(FixtureTest, FindingsMatchExpectComments) {
 
   LintOptions options;
   options.rules = fixtures.front().options;
+  options.selection = fixtures.front().selection;
   std::vector<LintInput> inputs = inputs_of(fixtures);
   std::string diff = compare(fixtures, lint(inputs, options));
   if (!diff.empty()) {
@@ -351,6 +369,8 @@ TEST(FixtureCoverage, RuleFixturesAreNamedForWhatTheyShow) {
     std::string file = relative.filename().string();
     if (!catalog.find(rule_id)) {
       ADD_FAILURE() << fixture.name << ": '" << rule_id << "' is not a rule id";
+    } else if (!fixture.selection.runs(rule_id)) {
+      ADD_FAILURE() << fixture.name << ": a fixture of " << rule_id << " must not turn it off";
     } else if (file.starts_with("fail-")) {
       EXPECT_TRUE(fixture.expects(rule_id))
           << fixture.name << ": a fail- fixture must expect " << rule_id;

@@ -7,12 +7,16 @@
 
 #include "kube_harden/finding.h"
 #include "kube_harden/rule.h"
+#include "kube_harden/rule_selection.h"
+#include "kube_harden/suppression.h"
 #include "kube_harden/yaml_loader.h"
 
 namespace kube_harden {
 
 struct LintOptions {
   RuleOptions rules;
+  RuleSelection selection;
+  SuppressionSettings suppressions;
   unsigned jobs = 1;
   // Bounds on what one input may cost; larger inputs are errors, not crashes.
   uint64_t max_file_bytes = 64ull << 20;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kube_harden/k8s_version.h"
 #include "kube_harden/model.h"
@@ -9,6 +10,18 @@
 #include "kube_harden/rule_metadata.h"
 
 namespace kube_harden {
+
+// Settings of individual rules, from the config file's `parameters:`.
+struct RuleParameters {
+  // image-registry-not-allowed: registries (host, or host/path prefix) images
+  // may come from; empty means the rule has nothing to check.
+  std::vector<std::string> allowed_registries;
+  // capabilities-added and capabilities-added-restricted accept these too:
+  // a documented departure from the Pod Security Standards, by the user's choice.
+  std::vector<std::string> allowed_extra_capabilities;
+  // sensitive-host-path reports these as well as its built-in list.
+  std::vector<std::string> sensitive_host_paths;
+};
 
 struct RuleOptions {
   PssLevel pss_level = PssLevel::Restricted;
@@ -19,6 +32,7 @@ struct RuleOptions {
   bool k8s_version_from_flag = false;
   // The namespace of objects that do not name one (--namespace).
   std::string default_namespace = "default";
+  RuleParameters parameters;
 };
 
 // The namespace an object lives in: its own, else the run's default.

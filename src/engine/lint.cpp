@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <system_error>
 #include <thread>
 
 #include "engine/file_reader.h"
 #include "engine/rule_runner.h"
+#include "engine/suppression_comments.h"
+#include "engine/suppressions.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/yaml_loader.h"
 
@@ -17,6 +21,7 @@ struct LoadedFile {
   bool read = false;
   Manifests manifests;
   DocumentCounts counts;
+  std::vector<SuppressionComment> comments;
   std::optional<InputError> error;
 };
 
@@ -34,6 +39,7 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
     text = *from_disk;
   }
   loaded.read = true;
+  if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
   YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
   if (yaml.error) {
     loaded.error = InputError{input.display_name, yaml.error->position,
@@ -43,13 +49,38 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   return loaded;
 }
 
-// Loads every input on `jobs` threads; the result does not depend on `jobs`.
+// Input indices, largest input first. Threads taking inputs in this order
+// finish together: a large file picked up last would leave the others idle.
+std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
+  std::vector<uint64_t> sizes(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::error_code error;
+    sizes[i] = inputs[i].has_text ? inputs[i].text.size()
+                                  : std::filesystem::file_size(inputs[i].path, error);
+    if (error) sizes[i] = 0;
+  }
+  std::vector<size_t> order(inputs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
+// Loads every input on `jobs` threads; the result does not depend on `jobs`
+// or on the order inputs are taken in, as each lands at its own index.
 std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const LintOptions& options) {
   std::vector<LoadedFile> loaded(inputs.size());
+  if (options.jobs <= 1 || inputs.size() <= 1) {
+    for (size_t i = 0; i < inputs.size(); ++i) loaded[i] = load_input(inputs[i], i, options);
+    return loaded;
+  }
+  std::vector<size_t> order = largest_first(inputs);
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++)
+    for (size_t k = next++; k < order.size(); k = next++) {
+      size_t i = order[k];
       loaded[i] = load_input(inputs[i], i, options);
+    }
   };
   unsigned threads = std::clamp<unsigned>(options.jobs, 1, std::max<size_t>(inputs.size(), 1));
   std::vector<std::jthread> pool;
@@ -64,6 +95,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   LintResult result;
   Manifests manifests;
   std::vector<std::string> file_names;
+  std::vector<std::vector<SuppressionComment>> comments;
   std::vector<LoadedFile> loaded = load_all(inputs, options);
   for (size_t i = 0; i < loaded.size(); ++i) {
     file_names.push_back(inputs[i].display_name);
@@ -74,11 +106,20 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     result.summary.objects += file.counts.objects;
     result.summary.skipped += file.counts.skipped;
     manifests.append(std::move(file.manifests));
+    comments.push_back(std::move(file.comments));
   }
-  result.findings = run_rules(manifests, file_names, options.rules, RuleCatalog::builtin());
+  result.findings = run_rules(manifests, file_names, options.rules, options.selection,
+                              RuleCatalog::builtin());
+  apply_suppressions(result.findings,
+                     SuppressionInputs{manifests, file_names, comments, options.suppressions,
+                                       options.selection, RuleCatalog::builtin()});
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
   for (const Finding& finding : result.findings) {
-    ++result.summary.findings_by_severity[static_cast<size_t>(finding.severity)];
+    if (finding.suppressed) {
+      ++result.summary.suppressed;
+    } else {
+      ++result.summary.findings_by_severity[static_cast<size_t>(finding.severity)];
+    }
   }
   return result;
 }

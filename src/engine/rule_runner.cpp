@@ -109,7 +109,8 @@ void RuleContext::report(const Container& container, Position position,
 
 std::vector<Finding> run_rules(const Manifests& manifests,
                                const std::vector<std::string>& file_names,
-                               const RuleOptions& options, const RuleCatalog& catalog) {
+                               const RuleOptions& options, const RuleSelection& selection,
+                               const RuleCatalog& catalog) {
   std::vector<Finding> findings;
   std::vector<PssPolicy> policies;
   for (const Workload& workload : manifests.workloads) {
@@ -120,6 +121,7 @@ std::vector<Finding> run_rules(const Manifests& manifests,
     if (!metadata) {
       throw std::logic_error("rule " + std::string(rule->id()) + " has no rules/*.yaml metadata");
     }
+    if (!selection.runs(metadata->id)) continue;
     const Rule& r = *rule;
     auto run = [&](const auto& objects, auto check) {
       check_all(objects, check, manifests, file_names, options, *metadata, findings);
@@ -144,6 +146,9 @@ std::vector<Finding> run_rules(const Manifests& manifests,
     run(manifests.roles, [&](const Role& o, RuleContext& c) { r.check_role(o, c); });
     run(manifests.role_bindings,
         [&](const RoleBinding& o, RuleContext& c) { r.check_role_binding(o, c); });
+  }
+  for (Finding& finding : findings) {
+    finding.severity = selection.severity_of(finding.rule_id, finding.severity);
   }
   return findings;
 }

@@ -7,13 +7,15 @@
 #include "kube_harden/model.h"
 #include "kube_harden/rule.h"
 #include "kube_harden/rule_metadata.h"
+#include "kube_harden/rule_selection.h"
 
 namespace kube_harden {
 
-// Runs every built-in rule that applies under `options` over every object.
+// Runs every selected built-in rule that applies under `options` over every object.
 // `file_names` maps ObjectHeader::file_index to the name findings carry.
 std::vector<Finding> run_rules(const Manifests& manifests,
                                const std::vector<std::string>& file_names,
-                               const RuleOptions& options, const RuleCatalog& catalog);
+                               const RuleOptions& options, const RuleSelection& selection,
+                               const RuleCatalog& catalog);
 
 }  // namespace kube_harden

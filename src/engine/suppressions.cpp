@@ -1,0 +1,245 @@
+#include "engine/suppressions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kube_harden/glob.h"
+
+namespace kube_harden {
+namespace {
+
+// One suppression written somewhere, whatever its form, and whether it was used.
+struct Candidate {
+  Suppression suppression;
+  std::vector<std::string> rules;
+  // What it applies to: findings in `file` on `line` (comments), or findings
+  // of one object (annotations), or matching objects (exemptions).
+  enum class Scope { Line, Object, Exemption } scope = Scope::Line;
+  std::string file;
+  uint32_t line = 0;
+  ObjectRef object;
+  std::string container;  // annotations for one container
+  const Exemption* exemption = nullptr;
+  // Where to report it when it matches nothing.
+  Position position;
+  std::string path;
+  bool used = false;
+};
+
+bool names_rule(const Candidate& candidate, std::string_view rule_id) {
+  return std::any_of(candidate.rules.begin(), candidate.rules.end(),
+                     [&](const std::string& id) { return id == rule_id || id == "*"; });
+}
+
+bool optional_match(const std::string& pattern, const std::string& text) {
+  return pattern.empty() || wildcard_match(pattern, text);
+}
+
+bool same_object(const ObjectRef& a, const ObjectRef& b) {
+  return a.kind == b.kind && a.namespace_name == b.namespace_name && a.name == b.name;
+}
+
+bool applies(const Candidate& candidate, const Finding& finding) {
+  if (!names_rule(candidate, finding.rule_id)) return false;
+  switch (candidate.scope) {
+    case Candidate::Scope::Line:
+      return finding.file == candidate.file && finding.position.line == candidate.line;
+    case Candidate::Scope::Object:
+      return finding.file == candidate.file && same_object(finding.object, candidate.object) &&
+             (candidate.container.empty() || candidate.container == finding.container);
+    case Candidate::Scope::Exemption: {
+      const Exemption& e = *candidate.exemption;
+      // Findings that are not about one container match only exemptions
+      // that do not name a container.
+      bool container_ok = e.container_pattern.empty() ||
+                          (!finding.container.empty() &&
+                           wildcard_match(e.container_pattern, finding.container));
+      return optional_match(e.namespace_pattern, finding.object.namespace_name) &&
+             optional_match(e.kind_pattern, finding.object.kind) &&
+             optional_match(e.name_pattern, finding.object.name) && container_ok;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> split_rules(std::string_view value) {
+  std::vector<std::string> rules;
+  std::string current;
+  for (char c : value) {
+    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+      if (!current.empty()) rules.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) rules.push_back(std::move(current));
+  return rules;
+}
+
+void add_annotation_candidates(const ObjectHeader& header, const ObjectMeta& meta,
+                               const std::string& file, std::vector<Candidate>& out) {
+  const KeyValue* reason = meta.annotation(kIgnoreReasonAnnotation);
+  // Duplicate annotation keys: Kubernetes keeps the last, so do we.
+  for (const KeyValue& annotation : meta.annotations) {
+    if (find_last(meta.annotations, annotation.key) != &annotation) continue;
+    std::string_view key = annotation.key;
+    std::string container;
+    if (key.starts_with(kIgnoreContainerAnnotationPrefix)) {
+      container = key.substr(std::string_view(kIgnoreContainerAnnotationPrefix).size());
+      if (container.empty()) continue;
+    } else if (key != kIgnoreAnnotation) {
+      continue;
+    }
+    Candidate& candidate = out.emplace_back();
+    candidate.suppression = Suppression{Suppression::Kind::InSource, reason ? reason->value : "",
+                                        fmt::format("annotation {}", annotation.key)};
+    candidate.rules = split_rules(annotation.value);
+    candidate.scope = Candidate::Scope::Object;
+    candidate.file = file;
+    candidate.object = ObjectRef{header.api_version, header.kind, header.metadata.namespace_name,
+                                 header.metadata.name};
+    candidate.container = std::move(container);
+    candidate.position = annotation.position;
+    candidate.path = fmt::format("metadata.annotations[{}]", annotation.key);
+  }
+}
+
+template <class Objects>
+void add_object_candidates(const Objects& objects, const SuppressionInputs& inputs,
+                           std::vector<Candidate>& out) {
+  for (const auto& object : objects) {
+    add_annotation_candidates(object.header, object.header.metadata,
+                              inputs.file_names.at(object.header.file_index), out);
+  }
+}
+
+std::vector<Candidate> collect_candidates(const SuppressionInputs& inputs) {
+  std::vector<Candidate> candidates;
+  const SuppressionSettings& settings = inputs.settings;
+  if (settings.in_source) {
+    const Manifests& m = inputs.manifests;
+    for (const Workload& workload : m.workloads) {
+      const std::string& file = inputs.file_names.at(workload.header.file_index);
+      add_annotation_candidates(workload.header, workload.header.metadata, file, candidates);
+      // A Pod's template metadata is its own metadata: read it once.
+      if (workload.pod_metadata.position != workload.header.metadata.position) {
+        add_annotation_candidates(workload.header, workload.pod_metadata, file, candidates);
+      }
+    }
+    add_object_candidates(m.pod_security_policies, inputs, candidates);
+    add_object_candidates(m.service_accounts, inputs, candidates);
+    add_object_candidates(m.network_policies, inputs, candidates);
+    add_object_candidates(m.namespaces, inputs, candidates);
+    add_object_candidates(m.roles, inputs, candidates);
+    add_object_candidates(m.role_bindings, inputs, candidates);
+    for (size_t file = 0; file < inputs.comments.size(); ++file) {
+      for (const SuppressionComment& comment : inputs.comments[file]) {
+        Candidate& candidate = candidates.emplace_back();
+        candidate.suppression =
+            Suppression{Suppression::Kind::InSource, comment.reason,
+                        fmt::format("comment {}:{}", inputs.file_names[file], comment.position.line)};
+        candidate.rules = comment.rules;
+        candidate.scope = Candidate::Scope::Line;
+        candidate.file = inputs.file_names[file];
+        candidate.line = comment.target_line;
+        candidate.position = comment.position;
+      }
+    }
+  }
+  for (const Exemption& exemption : settings.exemptions) {
+    Candidate& candidate = candidates.emplace_back();
+    candidate.suppression =
+        Suppression{Suppression::Kind::External, exemption.reason,
+                    fmt::format("config {}:{}", settings.config_file, exemption.position.line)};
+    candidate.rules = exemption.rules;
+    candidate.scope = Candidate::Scope::Exemption;
+    candidate.exemption = &exemption;
+  }
+  return candidates;
+}
+
+// A finding about a suppression itself: on the annotation or comment.
+Finding suppression_finding(const Candidate& candidate, const RuleMetadata& rule,
+                            const RuleSelection& selection, std::string message) {
+  Finding finding;
+  finding.rule_id = rule.id;
+  finding.severity = selection.severity_of(rule.id, rule.severity);
+  finding.message = std::move(message);
+  finding.file = candidate.file;
+  finding.position = candidate.position;
+  finding.object = candidate.object;
+  finding.container = candidate.container;
+  finding.path = candidate.path;
+  return finding;
+}
+
+std::string where(const Candidate& candidate) {
+  return candidate.scope == Candidate::Scope::Line ? "comment" : candidate.suppression.origin;
+}
+
+// Reports what is wrong with in-source suppressions. Config exemptions are
+// checked when the config is read, and one that matches nothing in this run
+// may well match in another, so they are not reported.
+void report_problems(const std::vector<Candidate>& candidates, const SuppressionInputs& inputs,
+                     std::vector<Finding>& findings) {
+  const RuleMetadata* unused = inputs.catalog.find("unused-suppression");
+  const RuleMetadata* no_reason = inputs.catalog.find("suppression-missing-reason");
+  for (const Candidate& candidate : candidates) {
+    if (candidate.scope == Candidate::Scope::Exemption) continue;
+    if (unused && inputs.selection.runs(unused->id)) {
+      std::vector<std::string> problems;
+      if (candidate.rules.empty()) problems.push_back("names no rule");
+      for (const std::string& id : candidate.rules) {
+        if (!inputs.catalog.find(id)) {
+          problems.push_back(fmt::format("names unknown rule \"{}\"", id));
+        } else if (inputs.settings.unsuppressible.contains(id)) {
+          problems.push_back(fmt::format("cannot suppress {}: the config makes it unsuppressible",
+                                         id));
+        }
+      }
+      if (problems.empty() && !candidate.used) {
+        // Rules that did not run in this run (--only, --disable) prove nothing.
+        bool all_ran = std::all_of(candidate.rules.begin(), candidate.rules.end(),
+                                   [&](const std::string& id) { return inputs.selection.runs(id); });
+        if (all_ran) problems.push_back("matches no finding; remove it");
+      }
+      if (!problems.empty()) {
+        findings.push_back(suppression_finding(
+            candidate, *unused, inputs.selection,
+            fmt::format("suppression {} ({}) {}", where(candidate),
+                        fmt::join(candidate.rules, ","), fmt::join(problems, "; "))));
+      }
+    }
+    if (no_reason && inputs.selection.runs(no_reason->id) && candidate.used &&
+        candidate.suppression.reason.empty()) {
+      std::string how = candidate.scope == Candidate::Scope::Line
+                            ? "add `-- <reason>` to the comment"
+                            : fmt::format("add a {} annotation", kIgnoreReasonAnnotation);
+      findings.push_back(suppression_finding(
+          candidate, *no_reason, inputs.selection,
+          fmt::format("suppression {} ({}) gives no reason; {}", where(candidate),
+                      fmt::join(candidate.rules, ","), how)));
+    }
+  }
+}
+
+}  // namespace
+
+void apply_suppressions(std::vector<Finding>& findings, const SuppressionInputs& inputs) {
+  std::vector<Candidate> candidates = collect_candidates(inputs);
+  if (candidates.empty()) return;
+  for (Finding& finding : findings) {
+    if (inputs.settings.unsuppressible.contains(finding.rule_id)) continue;
+    for (Candidate& candidate : candidates) {
+      if (!applies(candidate, finding)) continue;
+      candidate.used = true;
+      // In-source suppressions come first, so the closest one is named.
+      if (!finding.suppressed) finding.suppressed = candidate.suppression;
+    }
+  }
+  report_problems(candidates, inputs, findings);
+}
+
+}  // namespace kube_harden
