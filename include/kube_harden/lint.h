@@ -2,9 +2,11 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "kube_harden/baseline.h"
 #include "kube_harden/finding.h"
 #include "kube_harden/rule.h"
 #include "kube_harden/rule_selection.h"
@@ -17,6 +19,8 @@ struct LintOptions {
   RuleOptions rules;
   RuleSelection selection;
   SuppressionSettings suppressions;
+  // Findings recorded as known: dropped from the result and counted.
+  std::optional<Baseline> baseline;
   unsigned jobs = 1;
   // Bounds on what one input may cost; larger inputs are errors, not crashes.
   uint64_t max_file_bytes = 64ull << 20;

@@ -154,7 +154,11 @@ class ConfigReader {
   void read_rules(const YamlNode& node) {
     RuleSelection& selection = config().selection;
     read_map(node, "rules", {
-        {"only", [&](const YamlNode& v) { selection.restrict_to(rule_ids(v, "rules.only")); }},
+        {"only", [&](const YamlNode& v) {
+           // An empty list, as `config init` writes it, means every rule.
+           std::set<std::string, std::less<>> only = rule_ids(v, "rules.only");
+           if (!only.empty()) selection.restrict_to(only);
+         }},
         {"enable", [&](const YamlNode& v) { enabled_ = rule_ids(v, "rules.enable"); }},
         {"disable", [&](const YamlNode& v) {
            for (const std::string& id : rule_ids(v, "rules.disable")) selection.disable(id);

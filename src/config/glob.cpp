@@ -63,4 +63,21 @@ bool path_glob_match(std::string_view pattern, std::string_view path) {
   return match(pattern, path, true);
 }
 
+bool excluded_path(const std::vector<std::string>& patterns, const std::filesystem::path& base,
+                   const std::string& path) {
+  if (patterns.empty()) return false;
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  std::filesystem::path absolute_base = std::filesystem::absolute(base, error);
+  std::string relative =
+      absolute.lexically_normal().lexically_relative(absolute_base.lexically_normal()).generic_string();
+  std::string subject = relative.empty() || relative.starts_with("..")
+                            ? std::filesystem::path(path).lexically_normal().generic_string()
+                            : relative;
+  for (const std::string& pattern : patterns) {
+    if (path_glob_match(pattern, subject)) return true;
+  }
+  return false;
+}
+
 }  // namespace kube_harden
