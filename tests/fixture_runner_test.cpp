@@ -3,7 +3,8 @@
 // `# expect: rule-a, rule-b` comment means one finding of each rule on that line
 // (an id listed twice means two findings), and an optional first line
 // `# kube-harden-test: --pss baseline --k8s-version v1.21 --disable rule-a,rule-b`
-// sets the options (--only, --enable and --disable as on the command line).
+// sets the options (--config FILE, relative to the fixture, and --only,
+// --enable and --disable as on the command line).
 // The test compares the exact multiset of (rule, line) over all rules, so a
 // fixture must be clean except for what it is about. Suppressed findings are
 // not expected: they are not reported.
@@ -22,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kube_harden/config.h"
 #include "kube_harden/lint.h"
 #include "kube_harden/rule_metadata.h"
 #include "kube_harden/rule_selection_flags.h"
@@ -48,6 +50,7 @@ struct Fixture {
   std::vector<std::string> lines;
   RuleOptions options;
   RuleSelection selection;
+  SuppressionSettings suppressions;
   std::vector<Expectation> expectations;
   std::vector<std::string> problems;  // malformed header or expect comments
 
@@ -97,7 +100,9 @@ std::vector<std::string> fixture_names() {
     std::error_code error;
     fs::recursive_directory_iterator it(source_dir() / root, error);
     for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (it->is_regular_file() && is_yaml(it->path())) {
+      // Dotfiles, such as a .kube-harden.yaml a header names, are not fixtures.
+      bool hidden = it->path().filename().string().starts_with(".");
+      if (it->is_regular_file() && is_yaml(it->path()) && !hidden) {
         names.push_back(it->path().lexically_relative(source_dir()).generic_string());
       }
     }
@@ -131,6 +136,19 @@ void parse_header(std::string_view options_text, Fixture& fixture) {
       } else {
         fixture.problems.push_back("header: invalid --k8s-version '" + value + "'");
       }
+    } else if (option == "--config") {
+      // Relative to the fixture; the config's selection comes first, as on the command line.
+      ConfigLoadResult loaded =
+          load_config_file(fixture.path.parent_path() / value, RuleCatalog::builtin());
+      for (const ConfigError& error : loaded.errors) {
+        fixture.problems.push_back("header: " + value + ":" +
+                                   std::to_string(error.position.line) + ": " + error.message);
+      }
+      fixture.selection = loaded.config.selection;
+      fixture.options.parameters = loaded.config.parameters;
+      fixture.suppressions.exemptions = loaded.config.exemptions;
+      fixture.suppressions.unsuppressible = loaded.config.unsuppressible;
+      fixture.suppressions.config_file = value;
     } else if (option == "--only") {
       selection_flags.only.push_back(value);
     } else if (option == "--enable") {
@@ -139,7 +157,7 @@ void parse_header(std::string_view options_text, Fixture& fixture) {
       selection_flags.disable.push_back(value);
     } else {
       fixture.problems.push_back("header: unknown option '" + option +
-                                 "' (--pss, --k8s-version, --only, --enable, --disable)");
+                                 "' (--pss, --k8s-version, --config, --only, --enable, --disable)");
     }
   }
   std::string error =
@@ -300,6 +318,7 @@ TEST_P(FixtureTest, FindingsMatchExpectComments) {
   LintOptions options;
   options.rules = fixtures.front().options;
   options.selection = fixtures.front().selection;
+  options.suppressions = fixtures.front().suppressions;
   std::vector<LintInput> inputs = inputs_of(fixtures);
   std::string diff = compare(fixtures, lint(inputs, options));
   if (!diff.empty()) {
