@@ -27,6 +27,15 @@ struct Suppression {
   std::string origin;
 };
 
+// Where a finding's line came from in a Helm chart: `helm template` output
+// names each document's template in a `# Source: chart/templates/x.yaml`
+// comment. The line counts from the start of that rendered document (line 1
+// is the line after `---`), which is not the template's own line numbering.
+struct RenderedSource {
+  std::string template_path;
+  uint32_t line = 0;
+};
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::Medium;
@@ -41,6 +50,7 @@ struct Finding {
   // "--pss restricted" or "Namespace shop label (ns.yaml:4)".
   std::string pss_source;
   std::optional<Suppression> suppressed;
+  std::optional<RenderedSource> rendered_from;
 };
 
 // An input that could not be (fully) linted: unreadable file, invalid YAML...

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <thread>
 
 #include "engine/file_reader.h"
+#include "engine/helm_sources.h"
 #include "engine/rule_runner.h"
 #include "engine/suppression_comments.h"
 #include "engine/suppressions.h"
@@ -22,6 +24,7 @@ struct LoadedFile {
   Manifests manifests;
   DocumentCounts counts;
   std::vector<SuppressionComment> comments;
+  std::vector<HelmSource> helm_sources;
   std::optional<InputError> error;
 };
 
@@ -40,6 +43,7 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   }
   loaded.read = true;
   if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
+  loaded.helm_sources = scan_helm_sources(text);
   YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
   if (yaml.error) {
     loaded.error = InputError{input.display_name, yaml.error->position,
@@ -89,6 +93,23 @@ std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const Lin
   return loaded;
 }
 
+// Drops the unsuppressed findings the baseline records, oldest first: when a
+// fingerprint repeats, the baseline's count says how many are known.
+BaselineSummary apply_baseline(const Baseline& baseline, std::vector<Finding>& findings) {
+  BaselineSummary summary{.used = true, .file = baseline.file};
+  std::map<std::string, size_t> remaining = baseline.fingerprints;
+  std::erase_if(findings, [&](const Finding& finding) {
+    if (finding.suppressed) return false;
+    auto it = remaining.find(stable_fingerprint(finding));
+    if (it == remaining.end() || it->second == 0) return false;
+    --it->second;
+    ++summary.unchanged;
+    return true;
+  });
+  summary.fixed = baseline.entries - summary.unchanged;
+  return summary;
+}
+
 }  // namespace
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
@@ -96,6 +117,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   Manifests manifests;
   std::vector<std::string> file_names;
   std::vector<std::vector<SuppressionComment>> comments;
+  std::vector<std::vector<HelmSource>> helm_sources;
   std::vector<LoadedFile> loaded = load_all(inputs, options);
   for (size_t i = 0; i < loaded.size(); ++i) {
     file_names.push_back(inputs[i].display_name);
@@ -107,13 +129,18 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     result.summary.skipped += file.counts.skipped;
     manifests.append(std::move(file.manifests));
     comments.push_back(std::move(file.comments));
+    helm_sources.push_back(std::move(file.helm_sources));
   }
   result.findings = run_rules(manifests, file_names, options.rules, options.selection,
                               RuleCatalog::builtin());
   apply_suppressions(result.findings,
                      SuppressionInputs{manifests, file_names, comments, options.suppressions,
                                        options.selection, RuleCatalog::builtin()});
+  for (size_t file = 0; file < helm_sources.size(); ++file) {
+    map_to_helm_sources(file_names[file], helm_sources[file], result.findings);
+  }
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
+  if (options.baseline) result.baseline = apply_baseline(*options.baseline, result.findings);
   for (const Finding& finding : result.findings) {
     if (finding.suppressed) {
       ++result.summary.suppressed;
