@@ -1,0 +1,78 @@
+#include "advise/pss_levels.h"
+
+#include <map>
+
+namespace kube_harden {
+namespace {
+
+constexpr std::string_view kLabelPrefix = "pod-security.kubernetes.io/";
+
+// PSS findings of one lint run, by namespace.
+std::map<std::string, std::vector<Blocker>> pss_findings(const std::vector<LintInput>& inputs,
+                                                         LintOptions options, PssLevel level,
+                                                         std::vector<InputError>* errors) {
+  options.rules.pss_level = level;
+  options.rules.pss_level_from_flag = true;
+  options.rules.k8s_version_from_flag = true;
+  LintResult result = lint(inputs, options);
+  if (errors) *errors = std::move(result.errors);
+  std::map<std::string, std::vector<Blocker>> by_namespace;
+  for (const Finding& finding : result.findings) {
+    // Admission knows nothing of kube-harden suppressions, so they count too.
+    if (!finding.pss) continue;
+    ObjectRef object = finding.object;
+    if (object.namespace_name.empty()) object.namespace_name = options.rules.default_namespace;
+    by_namespace[object.namespace_name].push_back(
+        Blocker{object, finding.file, finding.position, finding.path, finding.container,
+                finding.rule_id, finding.pss->check, finding.message});
+  }
+  return by_namespace;
+}
+
+// The level to warn and audit at: one stricter, to show what the next step needs.
+AdvisedLevel next_stricter(AdvisedLevel level) {
+  return level == AdvisedLevel::Privileged ? AdvisedLevel::Baseline : AdvisedLevel::Restricted;
+}
+
+std::map<std::string, std::string> labels_for(AdvisedLevel level, const K8sVersion& version) {
+  std::map<std::string, std::string> labels;
+  const std::string pinned = version.to_string();
+  const std::string stricter(to_string(next_stricter(level)));
+  for (auto [mode, value] : {std::pair{"enforce", std::string(to_string(level))},
+                             std::pair{"warn", stricter}, std::pair{"audit", stricter}}) {
+    const std::string key = std::string(kLabelPrefix) + mode;
+    labels[key] = value;
+    labels[key + "-version"] = pinned;
+  }
+  return labels;
+}
+
+}  // namespace
+
+std::vector<NamespaceAdvice> advise_levels(const std::vector<LintInput>& inputs,
+                                           const Manifests& manifests, const LintOptions& options,
+                                           std::vector<InputError>& errors) {
+  auto restricted = pss_findings(inputs, options, PssLevel::Restricted, &errors);
+  auto baseline = pss_findings(inputs, options, PssLevel::Baseline, nullptr);
+  std::map<std::string, NamespaceAdvice> spaces;
+  for (const Workload& workload : manifests.workloads) {
+    ++spaces[namespace_of(workload.header, options.rules)].workloads;
+  }
+  for (const Namespace& space : manifests.namespaces) spaces[space.header.metadata.name];
+  std::vector<NamespaceAdvice> advice;
+  for (auto& [name, space] : spaces) {
+    space.name = name;
+    if (auto failing = baseline.find(name); failing != baseline.end()) {
+      space.level = AdvisedLevel::Privileged;
+      space.blockers = std::move(failing->second);
+    } else if (auto failing = restricted.find(name); failing != restricted.end()) {
+      space.level = AdvisedLevel::Baseline;
+      space.blockers = std::move(failing->second);
+    }
+    space.labels = labels_for(space.level, options.rules.k8s_version);
+    advice.push_back(std::move(space));
+  }
+  return advice;
+}
+
+}  // namespace kube_harden
