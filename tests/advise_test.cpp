@@ -2,11 +2,8 @@
 // against the loader, and the command's contract.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,6 +16,7 @@
 #include "kube_harden/advise.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/yaml_loader.h"
+#include "process_runner.h"
 #include "rules/service_accounts.h"
 
 namespace kube_harden {
@@ -592,27 +590,8 @@ TEST(AdviseReport, ListsHostAndRootPrivilegesWithReadOnlyHostPaths) {
 }
 
 // The command itself, through the real binary.
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-CommandRun kube_harden(const std::string& args) {
-  fs::path err_file = fs::temp_directory_path() / ("kh-advise-" + std::to_string(::getpid()));
-  std::string command = std::string(KH_BINARY) + " " + args + " 2>" + err_file.string();
-  CommandRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  run.err.assign(std::istreambuf_iterator<char>(in), {});
-  fs::remove(err_file);
-  return run;
-}
+using CommandRun = testing_support::ProcessResult;
+using testing_support::kube_harden;
 
 TEST(AdviseCommand, FormatsAndExitCodes) {
   CommandRun text = kube_harden("advise " + kAdviseData + "/mixed --psp --report");
