@@ -12,6 +12,7 @@
 
 #include "catalog/rule_doc.h"
 #include "engine/rule_registry.h"
+#include "kube_harden/config.h"
 #include "kube_harden/lint.h"
 #include "kube_harden/report.h"
 #include "kube_harden/rule_metadata.h"
@@ -259,8 +260,19 @@ TEST(CatalogBuiltin, ConstructorSortsById) {
 
 // An example may start with the command that shows it, e.g.
 // "# kube-harden lint --k8s-version v1.21", for rules that depend on options.
+// Rules with parameters show them in a first line such as
+// "# kube-harden.yaml: parameters: {allowedRegistries: [registry.example.com]}".
 LintOptions example_options(const std::string& text) {
   LintOptions options;
+  constexpr std::string_view kConfig = "# kube-harden.yaml: ";
+  if (text.starts_with(kConfig)) {
+    ConfigLoadResult config = parse_config(
+        text.substr(kConfig.size(), text.find('\n') - kConfig.size()), "example",
+        RuleCatalog::builtin());
+    EXPECT_TRUE(config.errors.empty()) << text;
+    options.rules.parameters = config.config.parameters;
+    return options;
+  }
   constexpr std::string_view kCommand = "# kube-harden lint ";
   if (!text.starts_with(kCommand)) return options;
   std::istringstream words(text.substr(kCommand.size(), text.find('\n') - kCommand.size()));

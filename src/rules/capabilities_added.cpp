@@ -22,7 +22,10 @@ class CapabilitiesAdded : public Rule {
     for_each_added_capability(workload.pod, [&](const Container& container, size_t index,
                                                 const StringField& capability) {
       std::string name = capability.value.value_or("");
-      if (is_baseline_capability(name)) return;
+      if (is_baseline_capability(name) ||
+          is_allowed_extra_capability(context.options().parameters, name)) {
+        return;
+      }
       context.report(container, capability.position,
                      fmt::format(".securityContext.capabilities.add[{}]", index),
                      fmt::format("{} adds capability {}{}, which is not in the baseline set: {}",

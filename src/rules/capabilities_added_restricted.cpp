@@ -19,7 +19,10 @@ class CapabilitiesAddedRestricted : public Rule {
     for_each_added_capability(workload.pod, [&](const Container& container, size_t index,
                                                 const StringField& capability) {
       std::string name = capability.value.value_or("");
-      if (name == "NET_BIND_SERVICE" || !is_baseline_capability(name)) return;
+      if (name == "NET_BIND_SERVICE" || !is_baseline_capability(name) ||
+          is_allowed_extra_capability(options.parameters, name)) {
+        return;
+      }
       context.report(container, capability.position,
                      fmt::format(".securityContext.capabilities.add[{}]", index),
                      fmt::format("{} adds capability {}; the restricted level allows adding only "

@@ -36,14 +36,26 @@ std::string normalized(std::string path) {
   return path;
 }
 
+// Paths below "/" would need the prefix "//": the root only matches itself.
+bool at_or_below(const std::string& path, std::string_view sensitive, bool with_children) {
+  if (path == sensitive) return true;
+  return with_children && path.starts_with(std::string(sensitive) + "/");
+}
+
 }  // namespace
 
-std::string sensitive_host_path_reason(const std::string& raw_path) {
+std::string sensitive_host_path_reason(const std::string& raw_path,
+                                       const std::vector<std::string>& configured) {
   std::string path = normalized(raw_path);
   for (const SensitivePath& sensitive : kSensitivePaths) {
-    bool same = path == sensitive.path;
-    bool below = sensitive.with_children && path.starts_with(std::string(sensitive.path) + "/");
-    if (same || below) return std::string(sensitive.reason);
+    if (at_or_below(path, sensitive.path, sensitive.with_children)) {
+      return std::string(sensitive.reason);
+    }
+  }
+  for (const std::string& entry : configured) {
+    if (at_or_below(path, normalized(entry), true)) {
+      return "listed in parameters.sensitiveHostPaths";
+    }
   }
   return "";
 }

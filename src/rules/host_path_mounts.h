@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kube_harden/model.h"
 
@@ -19,8 +20,10 @@ void for_each_host_path_mount(const PodSpec& pod, const Visit& visit) {
   }
 }
 
-// Why mounting this host path is dangerous, or empty when it is not one of
-// the paths that give away the node.
-std::string sensitive_host_path_reason(const std::string& path);
+// Why mounting this host path is dangerous, or empty when it is neither one of
+// the paths that give away the node nor at or below one of `configured`
+// (parameters.sensitiveHostPaths).
+std::string sensitive_host_path_reason(const std::string& path,
+                                       const std::vector<std::string>& configured);
 
 }  // namespace kube_harden

@@ -12,6 +12,11 @@ bool is_baseline_capability(std::string_view capability) {
          kBaselineCapabilities.end();
 }
 
+bool is_allowed_extra_capability(const RuleParameters& parameters, std::string_view capability) {
+  const auto& allowed = parameters.allowed_extra_capabilities;
+  return std::find(allowed.begin(), allowed.end(), capability) != allowed.end();
+}
+
 std::string baseline_capability_list() {
   return fmt::format("{}", fmt::join(kBaselineCapabilities, ", "));
 }

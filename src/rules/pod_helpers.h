@@ -7,6 +7,7 @@
 
 #include "kube_harden/k8s_version.h"
 #include "kube_harden/model.h"
+#include "kube_harden/rule.h"
 
 namespace kube_harden {
 
@@ -16,6 +17,9 @@ inline constexpr std::array<std::string_view, 13> kBaselineCapabilities = {
     "NET_BIND_SERVICE", "SETFCAP", "SETGID",       "SETPCAP", "SETUID", "SYS_CHROOT"};
 
 bool is_baseline_capability(std::string_view capability);
+// Listed in parameters.allowedExtraCapabilities: accepted by the user's
+// choice, against the Pod Security Standards. Names match exactly.
+bool is_allowed_extra_capability(const RuleParameters& parameters, std::string_view capability);
 std::string baseline_capability_list();
 
 // spec.os.name: windows, which exempts a pod from some restricted checks (v1.25+).

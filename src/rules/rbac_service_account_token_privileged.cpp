@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ class ServiceAccountTokenPrivileged : public Rule {
     std::string local_grant;
     for (const RoleBinding& binding : manifests.role_bindings) {
       if (!binds_service_account(binding, namespace_name, mount.account_name, options)) continue;
+      if (superseded_beside(workload, binding, manifests, options)) continue;
       std::string role = privileged_role(binding, context);
       if (role.empty()) continue;
       grants.push_back(fmt::format("{} ({}) binds it to {}", describe(binding.header),
@@ -49,6 +51,24 @@ class ServiceAccountTokenPrivileged : public Rule {
   }
 
  private:
+  // Copies of one binding (same kind, namespace and name) in several files are
+  // alternative versions of one object, such as a project's install variants;
+  // a cluster holds only one. When the pod's file has its own copy, that is
+  // the one deployed with it, and the others say nothing about this pod.
+  static bool superseded_beside(const Workload& workload, const RoleBinding& binding,
+                                const Manifests& manifests, const RuleOptions& options) {
+    size_t pod_file = workload.header.file_index;
+    if (binding.header.file_index == pod_file) return false;
+    std::string binding_namespace = namespace_of(binding.header, options);
+    return std::any_of(manifests.role_bindings.begin(), manifests.role_bindings.end(),
+                       [&](const RoleBinding& other) {
+                         return other.header.file_index == pod_file &&
+                                other.header.kind == binding.header.kind &&
+                                other.header.metadata.name == binding.header.metadata.name &&
+                                namespace_of(other.header, options) == binding_namespace;
+                       });
+  }
+
   static std::string location(const ObjectHeader& object, RuleContext& context) {
     return fmt::format("{}:{}", context.file_name(object.file_index), object.position.line);
   }

@@ -17,6 +17,8 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_host_namespaces_rule());
     all.push_back(make_host_path_volume_rule());
     all.push_back(make_host_ports_rule());
+    all.push_back(make_image_digest_missing_rule());
+    all.push_back(make_image_registry_not_allowed_rule());
     all.push_back(make_image_tag_mutable_rule());
     all.push_back(make_invalid_field_type_rule());
     all.push_back(make_namespace_without_network_policy_rule());
@@ -47,6 +49,8 @@ const std::vector<std::unique_ptr<Rule>>& builtin_rules() {
     all.push_back(make_rbac_pod_exec_rule());
     all.push_back(make_rbac_secrets_access_rule());
     all.push_back(make_rbac_wildcard_rule());
+    all.push_back(make_read_only_root_filesystem_rule());
+    all.push_back(make_resource_limits_missing_rule());
     all.push_back(make_run_as_root_group_rule());
     all.push_back(make_run_as_root_user_rule());
     all.push_back(make_seccomp_profile_missing_rule());

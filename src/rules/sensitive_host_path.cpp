@@ -14,7 +14,8 @@ class SensitiveHostPath : public Rule {
   void check_workload(const Workload& workload, RuleContext& context) const override {
     for (const Volume& volume : workload.pod.volumes) {
       if (!volume.host_path.value) continue;
-      std::string reason = sensitive_host_path_reason(*volume.host_path.value);
+      std::string reason = sensitive_host_path_reason(
+          *volume.host_path.value, context.options().parameters.sensitive_host_paths);
       if (reason.empty()) continue;
       context.report(volume.host_path.position, volume.path + ".hostPath.path",
                      fmt::format("volume \"{}\" exposes {} ({}); a container with it can take "

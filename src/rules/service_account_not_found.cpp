@@ -8,6 +8,17 @@
 namespace kube_harden {
 namespace {
 
+// A name the API server would accept (a DNS-1123 subdomain). Anything else,
+// such as ${KSA_NAME} or <KSA_NAME>, is a template placeholder that is
+// substituted before the manifest is applied: whether that account exists
+// cannot be told from the input.
+bool is_object_name(std::string_view name) {
+  if (name.empty() || name.size() > 253) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  });
+}
+
 // When the input defines the ServiceAccounts of a namespace, a workload that
 // names one that is not there is a typo or a missing file: the API server
 // rejects its pods. Namespaces the input defines no account for are not
@@ -20,6 +31,7 @@ class ServiceAccountNotFound : public Rule {
     const PodSpec& pod = workload.pod;
     std::string name = service_account_name(pod);
     if (name == "default") return;  // created by Kubernetes in every namespace
+    if (!is_object_name(name)) return;
     const RuleOptions& options = context.options();
     std::string ns = namespace_of(workload.header, options);
     const Manifests& manifests = context.manifests();
