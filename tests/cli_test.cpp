@@ -1,53 +1,21 @@
 // End-to-end tests of the real binary: the command-line contract users and CI rely on.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+
+#include "process_runner.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct ProcessResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-fs::path temp_dir() {
-  fs::path dir = fs::temp_directory_path() / ("kh-cli-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
-
-// Runs kube-harden with `args` (shell words) and captures both streams.
-ProcessResult kube_harden(const std::string& args, const std::string& stdin_file = "") {
-  fs::path err_file = temp_dir() / "stderr.txt";
-  std::string command = std::string(KH_BINARY) + " " + args + " 2>" + err_file.string();
-  if (!stdin_file.empty()) command += " <" + stdin_file;
-  ProcessResult run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = read_file(err_file);
-  return run;
-}
+using kube_harden::testing_support::kube_harden;
+using kube_harden::testing_support::ProcessResult;
+using kube_harden::testing_support::read_file;
+using kube_harden::testing_support::temp_dir;
 
 const std::string kSource = KH_SOURCE_DIR;
 const std::string kExamples = kSource + "/testdata/examples";
@@ -157,6 +125,44 @@ TEST(Cli, RulesAndExplainComeFromTheCatalog) {
   ProcessResult explain = kube_harden("explain privileged-container");
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_NE(explain.out.find("Why is this bad?"), std::string::npos);
+}
+
+TEST(Cli, CiFormatsReportFindingsAndKeepTheExitCode) {
+  ProcessResult github = kube_harden("lint --format github " + kCli + "/insecure.yaml");
+  EXPECT_EQ(github.exit_code, 1);
+  EXPECT_NE(github.out.find("\n::error file=" + kCli + "/insecure.yaml,line=14,col=9,"),
+            std::string::npos)
+      << github.out;
+  ProcessResult junit = kube_harden("lint --format junit " + kCli + "/insecure.yaml");
+  EXPECT_EQ(junit.exit_code, 1);
+  EXPECT_NE(junit.out.find("<testcase name=\"privileged-container\""), std::string::npos);
+  ProcessResult checkstyle = kube_harden("lint --format checkstyle " + kCli + "/clean.yaml");
+  EXPECT_EQ(checkstyle.exit_code, 0);
+  EXPECT_EQ(checkstyle.out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+            "</checkstyle>\n");
+}
+
+TEST(Cli, SuppressedFindingsAreShownOnlyWhenAsked) {
+  fs::path file = temp_dir() / "suppressed.yaml";
+  std::string manifest = read_file(kCli + "/insecure.yaml");
+  manifest.replace(manifest.find("privileged: true"), 16,
+                   "privileged: true  # kube-harden:ignore privileged-container -- debug pod");
+  std::ofstream(file) << manifest;
+
+  ProcessResult hidden = kube_harden("lint " + file.string());
+  EXPECT_EQ(hidden.exit_code, 0) << hidden.out << hidden.err;
+  EXPECT_EQ(hidden.out.find("[privileged-container]"), std::string::npos) << hidden.out;
+  EXPECT_NE(hidden.out.find("; 1 suppressed (--show-suppressed lists them)"), std::string::npos);
+
+  ProcessResult shown = kube_harden("lint --show-suppressed " + file.string());
+  EXPECT_EQ(shown.exit_code, 0);
+  EXPECT_NE(shown.out.find("[privileged-container] [suppressed by comment "), std::string::npos)
+      << shown.out;
+  EXPECT_NE(shown.out.find(": debug pod]"), std::string::npos) << shown.out;
+
+  ProcessResult github = kube_harden("lint -f github --show-suppressed " + file.string());
+  EXPECT_EQ(github.out.find("::error "), std::string::npos) << "suppressed: no annotation";
 }
 
 // The real-world corpus in ../shared: every document is read and accounted for.

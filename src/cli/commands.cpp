@@ -3,11 +3,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
 
+#include "cli/error_output.h"
 #include "cli/output_file.h"
+#include "kube_harden/baseline.h"
+#include "kube_harden/glob.h"
 #include "kube_harden/report.h"
 
 namespace kube_harden {
@@ -16,15 +20,6 @@ namespace {
 bool use_color(const LintCommand& command) {
   const char* no_color = std::getenv("NO_COLOR");
   return command.output.empty() && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
-}
-
-void print_error(const InputError& error) {
-  if (error.position.known()) {
-    fmt::print(stderr, "{}:{}:{}: error: {}\n", error.file, error.position.line,
-               error.position.column, error.message);
-  } else {
-    fmt::print(stderr, "{}: error: {}\n", error.file, error.message);
-  }
 }
 
 int exit_code(const LintResult& result, std::optional<Severity> fail_on) {
@@ -36,24 +31,65 @@ int exit_code(const LintResult& result, std::optional<Severity> fail_on) {
   return kExitClean;
 }
 
+// --write-baseline records the findings instead of reporting them: adopting
+// the gate on an old repository must not fail the build that adopts it.
+int write_baseline_file(const std::string& path, const LintResult& result) {
+  std::string error = write_output_file(
+      path, [&](std::ostream& out) { write_baseline(out, result.findings); });
+  if (!error.empty()) {
+    fmt::print(stderr, "kube-harden: {}\n", error);
+    return kExitError;
+  }
+  size_t recorded = std::count_if(result.findings.begin(), result.findings.end(),
+                                  [](const Finding& finding) { return !finding.suppressed; });
+  fmt::print(stderr, "kube-harden: recorded {} finding{} in {}\n", recorded,
+             recorded == 1 ? "" : "s", path);
+  return result.errors.empty() ? kExitClean : kExitError;
+}
+
 }  // namespace
 
-int run_lint(const LintCommand& command) {
+int run_lint(LintCommand command) {
+  if (!command.baseline.empty() && !command.write_baseline.empty()) {
+    fmt::print(stderr, "kube-harden: --baseline and --write-baseline do not go together: "
+                       "write a new baseline from a run without one\n");
+    return kExitError;
+  }
+  if (!command.baseline.empty()) {
+    std::string error;
+    command.options.baseline = read_baseline(command.baseline, error);
+    if (!command.options.baseline) {
+      fmt::print(stderr, "kube-harden: {}\n", error);
+      return kExitError;
+    }
+  }
   std::vector<InputError> input_errors;
   std::vector<LintInput> inputs = collect_inputs(command.paths, input_errors);
+  std::erase_if(inputs, [&](const LintInput& input) {
+    return !input.path.empty() && excluded_path(command.exclude, command.exclude_base, input.path);
+  });
   LintResult result = lint(inputs, command.options);
   result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
+  for (const InputError& error : result.errors) print_error_at(error.file, error.position, error.message);
+  if (!command.write_baseline.empty()) return write_baseline_file(command.write_baseline, result);
 
   std::function<void(std::ostream&)> write;
   if (command.format == "json") {
     write = [&](std::ostream& out) { write_json_report(out, result); };
   } else if (command.format == "sarif") {
     write = [&](std::ostream& out) { write_sarif_report(out, result, RuleCatalog::builtin()); };
+  } else if (command.format == "github") {
+    // Read by the Actions runner, never a terminal: no colour.
+    TextStyle style{.color = false, .show_suppressed = command.show_suppressed};
+    write = [&, style](std::ostream& out) { write_github_report(out, result, style); };
+  } else if (command.format == "junit") {
+    write = [&](std::ostream& out) { write_junit_report(out, result); };
+  } else if (command.format == "checkstyle") {
+    write = [&](std::ostream& out) { write_checkstyle_report(out, result); };
   } else {
-    TextStyle style{use_color(command)};
+    TextStyle style{.color = use_color(command), .show_suppressed = command.show_suppressed};
     write = [&, style](std::ostream& out) { write_text_report(out, result, style); };
   }
-  for (const InputError& error : result.errors) print_error(error);
   if (command.output.empty()) {
     write(std::cout);
     std::cout.flush();

@@ -5,20 +5,12 @@
 #include <fstream>
 
 #include "cli/commands.h"
+#include "cli/error_output.h"
 #include "cli/output_file.h"
 #include "kube_harden/config.h"
 
 namespace kube_harden {
 namespace {
-
-void print_config_error(const ConfigError& error) {
-  if (error.position.known()) {
-    fmt::print(stderr, "{}:{}:{}: error: {}\n", error.file, error.position.line,
-               error.position.column, error.message);
-  } else {
-    fmt::print(stderr, "{}: error: {}\n", error.file, error.message);
-  }
-}
 
 void apply_config(const Config& config, const ExplicitLintFlags& flags, LintCommand& command) {
   LintOptions& options = command.options;
@@ -61,7 +53,7 @@ bool configure_lint(const std::string& explicit_path, bool use_config,
   if (path) {
     ConfigLoadResult loaded = load_config_file(*path, catalog);
     if (!loaded.errors.empty()) {
-      for (const ConfigError& error : loaded.errors) print_config_error(error);
+      for (const ConfigError& error : loaded.errors) print_error_at(error.file, error.position, error.message);
       return false;
     }
     apply_config(loaded.config, explicit_flags, command);

@@ -45,11 +45,24 @@ std::string str(std::string_view text) {
 }
 
 // Counted from the findings themselves so that the summary always agrees
-// with the findings listed next to it.
+// with the findings listed next to it. Suppressed findings count apart.
 std::array<size_t, 5> count_by_severity(const std::vector<Finding>& findings) {
   std::array<size_t, 5> counts{};
-  for (const Finding& finding : findings) ++counts[static_cast<size_t>(finding.severity)];
+  for (const Finding& finding : findings) {
+    if (!finding.suppressed) ++counts[static_cast<size_t>(finding.severity)];
+  }
   return counts;
+}
+
+size_t count_suppressed(const std::vector<Finding>& findings) {
+  size_t count = 0;
+  for (const Finding& finding : findings) count += finding.suppressed ? 1 : 0;
+  return count;
+}
+
+// SARIF's names for the kinds (§3.35.2); the JSON report uses them too.
+std::string_view suppression_kind(Suppression::Kind kind) {
+  return kind == Suppression::Kind::InSource ? "inSource" : "external";
 }
 
 Json pss_json(const PssControl& pss) {
@@ -80,6 +93,11 @@ Json finding_json(const Finding& finding) {
     json["pss"] = pss_json(*finding.pss);
     if (!finding.pss_source.empty()) json["pss"]["source"] = finding.pss_source;
   }
+  if (finding.suppressed) {
+    json["suppressed"] = Json{{"kind", str(suppression_kind(finding.suppressed->kind))},
+                              {"reason", finding.suppressed->reason},
+                              {"origin", finding.suppressed->origin}};
+  }
   return json;
 }
 
@@ -100,11 +118,19 @@ Json summary_json(const LintResult& result) {
   for (Severity severity : kSeveritiesMostSevereFirst) {
     by_severity[str(to_string(severity))] = counts[static_cast<size_t>(severity)];
   }
-  return Json{{"files", result.summary.files},
-              {"documents", result.summary.documents},
-              {"objects", result.summary.objects},
-              {"skipped", result.summary.skipped},
-              {"findings_by_severity", by_severity}};
+  Json summary;
+  summary["files"] = result.summary.files;
+  summary["documents"] = result.summary.documents;
+  summary["objects"] = result.summary.objects;
+  summary["skipped"] = result.summary.skipped;
+  summary["findings_by_severity"] = by_severity;
+  summary["suppressed"] = count_suppressed(result.findings);
+  if (result.baseline.used) {
+    summary["baseline"] = Json{{"file", result.baseline.file},
+                               {"unchanged", result.baseline.unchanged},
+                               {"fixed", result.baseline.fixed}};
+  }
+  return summary;
 }
 
 // ---------------------------------------------------------------------------
@@ -321,7 +347,19 @@ Json object_properties(const ObjectRef& object) {
   return json;
 }
 
-Json sarif_result(const Finding& finding, const std::map<std::string_view, size_t>& rule_indexes) {
+// §3.35: the user accepted the finding; where they said so goes in properties
+// because `origin` is free text, not a location.
+Json sarif_suppression(const Suppression& suppression) {
+  Json json;
+  json["kind"] = str(suppression_kind(suppression.kind));
+  json["status"] = "accepted";
+  if (!suppression.reason.empty()) json["justification"] = suppression.reason;
+  if (!suppression.origin.empty()) json["properties"] = Json{{"origin", suppression.origin}};
+  return json;
+}
+
+Json sarif_result(const Finding& finding, const std::map<std::string_view, size_t>& rule_indexes,
+                  const BaselineSummary& baseline) {
   // GitHub only reads results that have a line; a finding without one is
   // about the whole file, so it points at the first line.
   Position position = finding.position;
@@ -356,6 +394,10 @@ Json sarif_result(const Finding& finding, const std::map<std::string_view, size_
   json["partialFingerprints"] =
       Json{{"primaryLocationLineHash", fingerprint}, {"kubeHarden/v1", fingerprint}};
   json["properties"] = properties;
+  if (finding.suppressed)
+    json["suppressions"] = Json::array({sarif_suppression(*finding.suppressed)});
+  // Findings the baseline knows were dropped before reporting: the rest are new.
+  if (baseline.used) json["baselineState"] = "new";
   return json;
 }
 
@@ -415,7 +457,7 @@ void write_sarif_report(std::ostream& out, const LintResult& result, const RuleC
 
   Json results = Json::array();
   for (const Finding& finding : result.findings) {
-    results.push_back(sarif_result(finding, rule_indexes));
+    results.push_back(sarif_result(finding, rule_indexes, result.baseline));
   }
 
   Json run;
