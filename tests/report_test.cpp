@@ -88,7 +88,7 @@ Suppression suppression(Suppression::Kind kind, std::string reason, std::string 
 // Nine findings over five files (one absolute, stdin, one with a space and
 // non-ASCII characters in its name, one with ',' and ':'), every severity,
 // one position unknown, two suppressed (in source, and externally without a
-// reason), a baseline, and two input errors.
+// reason), one from a Helm chart's rendered output, a baseline, and two input errors.
 LintResult sample_result() {
   const ObjectRef web{"apps/v1", "Deployment", "shop", "web"};
   LintResult result;
@@ -145,6 +145,10 @@ LintResult sample_result() {
     }
   }
   for (Finding& finding : result.findings) {
+    // `helm template | kube-harden lint -`: the stdin finding came from a chart.
+    if (finding.file == "<stdin>") {
+      finding.rendered_from = RenderedSource{"shop/templates/serviceaccount.yaml", 4};
+    }
     if (finding.rule_id == "privileged-container" && finding.file == "deploy/web.yaml") {
       finding.pss_source =
           "Namespace shop label pod-security.kubernetes.io/enforce=baseline "

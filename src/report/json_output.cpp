@@ -89,6 +89,10 @@ Json finding_json(const Finding& finding) {
   if (!finding.container.empty()) json["container"] = finding.container;
   json["path"] = finding.path;
   json["fingerprint"] = stable_fingerprint(finding);
+  if (finding.rendered_from) {
+    json["rendered_from"] = Json{{"template", finding.rendered_from->template_path},
+                                 {"line", finding.rendered_from->line}};
+  }
   if (finding.pss) {
     json["pss"] = pss_json(*finding.pss);
     if (!finding.pss_source.empty()) json["pss"]["source"] = finding.pss_source;
@@ -381,6 +385,10 @@ Json sarif_result(const Finding& finding, const std::map<std::string_view, size_
     properties["pss-level"] = str(to_string(finding.pss->level));
     properties["pss-check"] = finding.pss->check;
     if (!finding.pss_source.empty()) properties["pss-source"] = finding.pss_source;
+  }
+  if (finding.rendered_from) {
+    properties["helm-template"] = finding.rendered_from->template_path;
+    properties["helm-rendered-line"] = finding.rendered_from->line;
   }
 
   Json json;

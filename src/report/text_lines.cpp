@@ -82,6 +82,12 @@ std::string finding_line(const Finding& finding, bool color) {
   std::string line =
       fmt::format("{}: {}: {} [{}]", printable(location(finding.file, finding.position)), severity,
                   printable(finding.message), finding.rule_id);
+  if (finding.rendered_from) {
+    // Helm cannot map rendered lines back to template lines: say which is which.
+    line += fmt::format(" [helm: {}, line {} of the rendered document]",
+                        printable(finding.rendered_from->template_path),
+                        finding.rendered_from->line);
+  }
   if (finding.suppressed)
     line += fmt::format(" [{}]", printable(suppression_note(*finding.suppressed)));
   return line;
