@@ -11,6 +11,7 @@
 #include <string>
 
 #include "catalog/rule_doc.h"
+#include "catalog/rule_headers.h"
 #include "engine/rule_registry.h"
 #include "kube_harden/config.h"
 #include "kube_harden/lint.h"
@@ -457,6 +458,33 @@ TEST(CatalogSeverity, PssLevelNamesRoundTrip) {
   EXPECT_EQ(parse_pss_level("restricted"), PssLevel::Restricted);
   EXPECT_EQ(parse_pss_level("Restricted"), std::nullopt);
   EXPECT_EQ(parse_pss_level("privileged"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace kube_harden
+
+namespace kube_harden {
+namespace {
+
+// Linting reads the cheap header catalogue; it must say what the full one says.
+TEST(CatalogHeaders, AgreeWithTheFullCatalogue) {
+  const RuleCatalog& full = RuleCatalog::builtin();
+  const RuleCatalog& headers = builtin_rule_headers();
+  ASSERT_EQ(headers.rules().size(), full.rules().size());
+  for (size_t i = 0; i < full.rules().size(); ++i) {
+    const RuleMetadata& a = full.rules()[i];
+    const RuleMetadata& b = headers.rules()[i];
+    SCOPED_TRACE(a.id);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.severity, b.severity);
+    EXPECT_EQ(a.category, b.category);
+    EXPECT_EQ(a.pss.has_value(), b.pss.has_value());
+    if (a.pss && b.pss) {
+      EXPECT_EQ(a.pss->level, b.pss->level);
+      EXPECT_EQ(a.pss->check, b.pss->check);
+    }
+  }
 }
 
 }  // namespace

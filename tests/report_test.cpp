@@ -511,7 +511,8 @@ TEST(JsonReport, HasTheDocumentedShape) {
   for (const Json& finding : report["findings"]) {
     expect_keys(finding,
                 {"rule_id", "severity", "message", "file", "object", "path", "fingerprint"},
-                {"line", "column", "container", "pss", "suppressed"}, [](const Json& f) {
+                {"line", "column", "container", "pss", "suppressed", "rendered_from"},
+                [](const Json& f) {
                   EXPECT_TRUE(f["rule_id"].is_string());
                   EXPECT_TRUE(f["severity"].is_string());
                   EXPECT_EQ(f.contains("line"), f.contains("column"));
@@ -532,6 +533,12 @@ TEST(JsonReport, HasTheDocumentedShape) {
     if (finding.contains("pss")) {
       expect_keys(finding["pss"], {"level", "check"}, {"source"}, [](const Json& p) {
         EXPECT_TRUE(p["level"] == "baseline" || p["level"] == "restricted");
+      });
+    }
+    if (finding.contains("rendered_from")) {
+      expect_keys(finding["rendered_from"], {"template", "line"}, {}, [](const Json& r) {
+        EXPECT_TRUE(r["template"].is_string());
+        EXPECT_GE(r["line"].get<int>(), 1);
       });
     }
     if (finding.contains("suppressed")) {

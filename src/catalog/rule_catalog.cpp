@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <span>
 #include <stdexcept>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "catalog/embedded_rules.h"
+#include "catalog/rule_headers.h"
 #include "kube_harden/rule_metadata.h"
 
 namespace kube_harden {
@@ -145,13 +148,77 @@ PssControl read_pss(const MetadataReader& reader, const YAML::Node& node) {
   return PssControl{*level, reader.text(reader.require(entries, "pss", "check"), "pss.check")};
 }
 
-}  // namespace
+// The keys before `description`, which the schema puts first: all that
+// linting reads. The documentation texts after them are most of each file.
+std::string_view head_of(std::string_view yaml_text) {
+  size_t at = yaml_text.starts_with("description:") ? 0 : yaml_text.find("\ndescription:");
+  return at == std::string_view::npos ? yaml_text : yaml_text.substr(0, at + 1);
+}
 
-RuleMetadata RuleCatalog::parse(std::string_view file_name, std::string_view yaml_text) {
+// A plain scalar that reads the same in YAML as the text itself.
+bool is_simple_scalar(std::string_view value) {
+  if (value.empty() || !std::isalnum(static_cast<unsigned char>(value.front()))) return false;
+  if (value.back() == ' ' || value.back() == ':') return false;
+  return value.find(": ") == std::string_view::npos && value.find(" #") == std::string_view::npos &&
+         value.find_first_of("\t\r") == std::string_view::npos;
+}
+
+// yaml-cpp scans slowly enough that the heads of all rule files would be most
+// of linting one small file. Heads are lines of `key: value`, and `pss:` with
+// indented ones, which this reads straight into a node. Anything else (quotes,
+// comments, blank lines, a repeated key...) gives nullopt: the YAML parser
+// then reads the head and reports what is wrong with it.
+std::optional<YAML::Node> read_simple_head(std::string_view text) {
+  YAML::Node root(YAML::NodeType::Map);
+  std::string section_key;
+  YAML::Node section;
+  auto defined = [](const YAML::Node& map, const std::string& key) {
+    return static_cast<const YAML::Node&>(map)[key].IsDefined();
+  };
+  auto end_section = [&] {
+    if (!section_key.empty()) root[section_key] = section;
+    section_key.clear();
+  };
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    bool indented = line.starts_with("  ");
+    if (indented) {
+      if (section_key.empty()) return std::nullopt;
+      line.remove_prefix(2);
+    } else {
+      end_section();
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    std::string key(line.substr(0, colon));
+    if (!std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return std::nullopt;
+    }
+    std::string_view value = line.substr(colon + 1);
+    if (defined(indented ? section : root, key)) return std::nullopt;
+    if (value.empty() && !indented) {
+      section_key = key;
+      section = YAML::Node(YAML::NodeType::Map);
+      continue;
+    }
+    if (!value.starts_with(' ') || !is_simple_scalar(value.substr(1))) return std::nullopt;
+    (indented ? section : root)[key] = std::string(value.substr(1));
+  }
+  end_section();
+  return root;
+}
+
+// Parses a rules/<id>.yaml text: only id, title, severity, category and pss
+// when `head_only`, else every key.
+RuleMetadata parse_rule(std::string_view file_name, std::string_view yaml_text, bool head_only) {
   MetadataReader reader(file_name);
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml_text));
+    std::optional<YAML::Node> simple;
+    if (head_only) simple = read_simple_head(head_of(yaml_text));
+    root = simple ? *simple : YAML::Load(std::string(head_only ? head_of(yaml_text) : yaml_text));
   } catch (const YAML::Exception& error) {
     reader.fail(fmt::format("invalid YAML at line {}, column {}: {}", error.mark.line + 1,
                             error.mark.column + 1, error.msg));
@@ -198,6 +265,7 @@ RuleMetadata RuleCatalog::parse(std::string_view file_name, std::string_view yam
   }
 
   if (const YAML::Node* pss = reader.find(entries, "pss")) rule.pss = read_pss(reader, *pss);
+  if (head_only) return rule;
 
   rule.description = reader.text(reader.require(entries, "", "description"), "description");
   rule.rationale = reader.text(reader.require(entries, "", "rationale"), "rationale");
@@ -223,19 +291,32 @@ RuleMetadata RuleCatalog::parse(std::string_view file_name, std::string_view yam
   return rule;
 }
 
+RuleCatalog parse_builtin(bool head_only) {
+  std::vector<RuleMetadata> rules;
+  for (const EmbeddedRuleFile& file : embedded_rule_files()) {
+    rules.push_back(parse_rule("rules/" + std::string(file.file_name), file.text, head_only));
+  }
+  return RuleCatalog(std::move(rules));
+}
+
+}  // namespace
+
+RuleMetadata RuleCatalog::parse(std::string_view file_name, std::string_view yaml_text) {
+  return parse_rule(file_name, yaml_text, false);
+}
+
 RuleCatalog::RuleCatalog(std::vector<RuleMetadata> rules) : rules_(std::move(rules)) {
   std::stable_sort(rules_.begin(), rules_.end(),
                    [](const RuleMetadata& a, const RuleMetadata& b) { return a.id < b.id; });
 }
 
 const RuleCatalog& RuleCatalog::builtin() {
-  static const RuleCatalog catalog = [] {
-    std::vector<RuleMetadata> rules;
-    for (const EmbeddedRuleFile& file : embedded_rule_files()) {
-      rules.push_back(parse("rules/" + std::string(file.file_name), file.text));
-    }
-    return RuleCatalog(std::move(rules));
-  }();
+  static const RuleCatalog catalog = parse_builtin(false);
+  return catalog;
+}
+
+const RuleCatalog& builtin_rule_headers() {
+  static const RuleCatalog catalog = parse_builtin(true);
   return catalog;
 }
 

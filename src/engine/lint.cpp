@@ -7,6 +7,7 @@
 #include <system_error>
 #include <thread>
 
+#include "catalog/rule_headers.h"
 #include "engine/file_reader.h"
 #include "engine/helm_sources.h"
 #include "engine/rule_runner.h"
@@ -132,10 +133,10 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     helm_sources.push_back(std::move(file.helm_sources));
   }
   result.findings = run_rules(manifests, file_names, options.rules, options.selection,
-                              RuleCatalog::builtin());
+                              builtin_rule_headers());
   apply_suppressions(result.findings,
                      SuppressionInputs{manifests, file_names, comments, options.suppressions,
-                                       options.selection, RuleCatalog::builtin()});
+                                       options.selection, builtin_rule_headers()});
   for (size_t file = 0; file < helm_sources.size(); ++file) {
     map_to_helm_sources(file_names[file], helm_sources[file], result.findings);
   }

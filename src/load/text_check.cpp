@@ -31,6 +31,11 @@ std::optional<YamlError> check_text(std::string_view text, const LineIndex& line
   size_t line_start = 0;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    // Printable ASCII, almost every byte of a manifest, needs no more checks.
+    if (c >= 0x20 && c < 0x80) {
+      ++i;
+      continue;
+    }
     auto here = [&] {
       return lines.position(static_cast<int>(line), static_cast<int>(i - line_start));
     };

@@ -49,6 +49,8 @@ class TreeBuilder : public YAML::EventHandler {
                           " documents in one file; refusing to read the rest");
     }
     open_.clear();
+    pending_items_.clear();
+    pending_entries_.clear();
     anchors_.clear();
     root_ = nullptr;
   }
@@ -102,11 +104,15 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
  private:
+  // A collection being read. Its children wait in pending_items_ or
+  // pending_entries_ from index `first` on, above those of the collections
+  // that contain it, and move into the node, in one allocation, when it closes.
   struct OpenNode {
     YamlNode* node;
     YAML::anchor_t anchor;
     uint64_t expanded_size;
     const YamlNode* pending_key;
+    size_t first;
   };
   struct Anchor {
     const YamlNode* node;
@@ -134,12 +140,20 @@ class TreeBuilder : public YAML::EventHandler {
     }
     attach(&node);
     if (anchor) anchors_[anchor] = Anchor{&node, 0, false};
-    open_.push_back(OpenNode{&node, anchor, 1, nullptr});
+    size_t first = node.is_sequence() ? pending_items_.size() : pending_entries_.size();
+    open_.push_back(OpenNode{&node, anchor, 1, nullptr, first});
   }
 
   void close() {
     OpenNode closed = open_.back();
     open_.pop_back();
+    if (closed.node->is_sequence()) {
+      closed.node->items.assign(pending_items_.begin() + closed.first, pending_items_.end());
+      pending_items_.resize(closed.first);
+    } else {
+      closed.node->entries.assign(pending_entries_.begin() + closed.first, pending_entries_.end());
+      pending_entries_.resize(closed.first);
+    }
     if (closed.node->is_map()) {
       record_duplicate_keys(*closed.node);
       apply_merge_keys(*closed.node);
@@ -166,12 +180,22 @@ class TreeBuilder : public YAML::EventHandler {
   // each open map's last entry and each open sequence's last item lead to it.
   std::string path_to_closed_map() const {
     std::string path;
-    for (const OpenNode& open : open_) {
-      if (open.node->is_sequence()) {
-        path += "[" + std::to_string(open.node->items.size() - 1) + "]";
-      } else if (!open.node->entries.empty() && open.node->entries.back().key->is_scalar()) {
+    for (size_t k = 0; k < open_.size(); ++k) {
+      const OpenNode& open = open_[k];
+      bool sequence = open.node->is_sequence();
+      // This node's children end where the next open node of its kind starts.
+      size_t end = sequence ? pending_items_.size() : pending_entries_.size();
+      for (size_t j = k + 1; j < open_.size(); ++j) {
+        if (open_[j].node->is_sequence() == sequence) {
+          end = open_[j].first;
+          break;
+        }
+      }
+      if (sequence) {
+        path += "[" + std::to_string(end - open.first - 1) + "]";
+      } else if (end > open.first && pending_entries_[end - 1].key->is_scalar()) {
         if (!path.empty()) path += ".";
-        path += open.node->entries.back().key->scalar;
+        path += pending_entries_[end - 1].key->scalar;
       }
     }
     return path.empty() ? path : path + ".";
@@ -237,11 +261,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     OpenNode& parent = open_.back();
     if (parent.node->is_sequence()) {
-      parent.node->items.push_back(node);
+      pending_items_.push_back(node);
     } else if (!parent.pending_key) {
       parent.pending_key = node;
     } else {
-      parent.node->entries.push_back(YamlEntry{parent.pending_key, node});
+      pending_entries_.push_back(YamlEntry{parent.pending_key, node});
       parent.pending_key = nullptr;
     }
   }
@@ -261,6 +285,8 @@ class TreeBuilder : public YAML::EventHandler {
   const LineIndex& lines_;
   const YamlLimits& limits_;
   std::vector<OpenNode> open_;
+  std::vector<const YamlNode*> pending_items_;
+  std::vector<YamlEntry> pending_entries_;
   std::unordered_map<YAML::anchor_t, Anchor> anchors_;
   const YamlNode* root_ = nullptr;
 };

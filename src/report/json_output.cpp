@@ -9,6 +9,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <system_error>
 #include <vector>
 
@@ -442,8 +443,8 @@ void write_json_report(std::ostream& out, const LintResult& result) {
 
   Json report;
   report["version"] = kVersion;
-  report["findings"] = findings;
-  report["errors"] = errors;
+  report["findings"] = std::move(findings);
+  report["errors"] = std::move(errors);
   report["summary"] = summary_json(result);
   write_json(out, report);
 }
