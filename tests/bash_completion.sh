@@ -128,7 +128,7 @@ expect "kube-harden lint --fa" --fail-on
 
 # Choice values, also after other options and in the --opt=value form.
 expect "kube-harden lint --format " "$(choices_of --format lint)"
-expect_including "kube-harden lint --format " text json sarif
+expect_including "kube-harden lint --format " text json sarif github junit checkstyle
 expect "kube-harden lint -f s" sarif
 expect "kube-harden lint --format=js" json
 expect "kube-harden lint --format=" "$(choices_of --format lint)"

@@ -152,4 +152,19 @@ TEST(BaselineCli, BadBaselineIsAnError) {
             2);
 }
 
+TEST(HelmCli, RenderedChartOnStdinNamesTheTemplates) {
+  // As `helm template ./shop | kube-harden lint -` gives it.
+  ProcessResult run = kube_harden("lint -f json --fail-on never -",
+                                  std::string(KH_SOURCE_DIR) + "/testdata/helm/rendered.yaml");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(mentions(run, "\"template\": \"shop/templates/deployment.yaml\"")) << run.out;
+
+  ProcessResult text = kube_harden("lint --only host-namespaces -",
+                                   std::string(KH_SOURCE_DIR) + "/testdata/helm/rendered.yaml");
+  EXPECT_TRUE(mentions(text, "<stdin>:24:7: high: hostNetwork: true")) << text.out;
+  EXPECT_TRUE(mentions(text, "[helm: shop/templates/deployment.yaml, line 16 of the rendered "
+                             "document]"))
+      << text.out;
+}
+
 }  // namespace
