@@ -102,7 +102,8 @@ std::vector<const Workload*> workloads_in(const Manifests& manifests, const std:
 }
 
 bool token_mounted(const Workload& workload, const Manifests& manifests) {
-  return resolve_token_mount(workload, manifests, RuleOptions{}).mounted;
+  return resolve_token_mount(workload, ManifestIndex(manifests, RuleOptions{}), RuleOptions{})
+      .mounted;
 }
 
 // Every refusal of every workload, as "name: reason".

@@ -11,6 +11,8 @@
 
 namespace kube_harden {
 
+class ManifestIndex;
+
 // Settings of individual rules, from the config file's `parameters:`.
 struct RuleParameters {
   // image-registry-not-allowed: registries (host, or host/path prefix) images
@@ -46,6 +48,8 @@ class RuleContext {
 
   virtual const RuleOptions& options() const = 0;
   virtual const Manifests& manifests() const = 0;
+  // Lookups across objects (by namespace, account, binding...), built once per run.
+  virtual const ManifestIndex& index() const = 0;
   // The name findings use for the file an object came from (ObjectHeader::file_index).
   virtual const std::string& file_name(size_t file_index) const = 0;
 

@@ -125,8 +125,9 @@ IdStrategy user_strategy(const Union& used) {
 PspSpec generate_psp(const std::vector<const Workload*>& workloads, const Manifests& manifests,
                      const RuleOptions& options, std::string name) {
   Union used;
+  ManifestIndex index(manifests, options);
   for (const Workload* workload : workloads) {
-    used.add_pod(*workload, resolve_token_mount(*workload, manifests, options).mounted);
+    used.add_pod(*workload, resolve_token_mount(*workload, index, options).mounted);
   }
   PspSpec psp;
   psp.name = std::move(name);

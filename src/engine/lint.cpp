@@ -1,15 +1,14 @@
 #include "kube_harden/lint.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <system_error>
-#include <thread>
 
 #include "catalog/rule_headers.h"
 #include "engine/file_reader.h"
 #include "engine/helm_sources.h"
+#include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
 #include "engine/suppression_comments.h"
 #include "engine/suppressions.h"
@@ -80,17 +79,9 @@ std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const Lin
     return loaded;
   }
   std::vector<size_t> order = largest_first(inputs);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t k = next++; k < order.size(); k = next++) {
-      size_t i = order[k];
-      loaded[i] = load_input(inputs[i], i, options);
-    }
-  };
-  unsigned threads = std::clamp<unsigned>(options.jobs, 1, std::max<size_t>(inputs.size(), 1));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  parallel_for(order.size(), options.jobs, [&](size_t k) {
+    loaded[order[k]] = load_input(inputs[order[k]], order[k], options);
+  });
   return loaded;
 }
 
@@ -133,7 +124,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     helm_sources.push_back(std::move(file.helm_sources));
   }
   result.findings = run_rules(manifests, file_names, options.rules, options.selection,
-                              builtin_rule_headers());
+                              builtin_rule_headers(), options.jobs);
   apply_suppressions(result.findings,
                      SuppressionInputs{manifests, file_names, comments, options.suppressions,
                                        options.selection, builtin_rule_headers()});

@@ -8,23 +8,15 @@ namespace {
 constexpr std::string_view kEnforceLabel = "pod-security.kubernetes.io/enforce";
 constexpr std::string_view kEnforceVersionLabel = "pod-security.kubernetes.io/enforce-version";
 
-const Namespace* find_namespace(const Manifests& manifests, std::string_view name) {
-  const Namespace* found = nullptr;
-  for (const Namespace& candidate : manifests.namespaces) {
-    if (candidate.header.metadata.name == name) found = &candidate;
-  }
-  return found;
-}
-
 }  // namespace
 
-PssPolicy pss_policy_for(const ObjectHeader& object, const Manifests& manifests,
+PssPolicy pss_policy_for(const ObjectHeader& object, const ManifestIndex& index,
                          const RuleOptions& options, const std::vector<std::string>& file_names) {
   PssPolicy policy{true, options.pss_level, options.k8s_version,
                    options.pss_level_from_flag
                        ? fmt::format("--pss {}", to_string(options.pss_level))
                        : fmt::format("default level {}", to_string(options.pss_level))};
-  const Namespace* space = find_namespace(manifests, namespace_of(object, options));
+  const Namespace* space = index.namespace_named(namespace_of(object, options));
   if (!space) return policy;
   const ObjectMeta& meta = space->header.metadata;
   if (!options.pss_level_from_flag) {

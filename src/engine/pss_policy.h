@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "kube_harden/manifest_index.h"
 #include "kube_harden/model.h"
 #include "kube_harden/rule.h"
 
@@ -20,7 +21,7 @@ struct PssPolicy {
 // pod-security.kubernetes.io/enforce and enforce-version of the workload's
 // Namespace (when that Namespace is in the input) decide, unless --pss or
 // --k8s-version were given on the command line.
-PssPolicy pss_policy_for(const ObjectHeader& object, const Manifests& manifests,
+PssPolicy pss_policy_for(const ObjectHeader& object, const ManifestIndex& index,
                          const RuleOptions& options, const std::vector<std::string>& file_names);
 
 }  // namespace kube_harden

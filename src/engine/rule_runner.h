@@ -11,11 +11,13 @@
 
 namespace kube_harden {
 
-// Runs every selected built-in rule that applies under `options` over every object.
-// `file_names` maps ObjectHeader::file_index to the name findings carry.
+// Runs every selected built-in rule that applies under `options` over every
+// object, rules spread over `jobs` threads; findings come in rule order
+// whatever `jobs` is. `file_names` maps ObjectHeader::file_index to the name
+// findings carry.
 std::vector<Finding> run_rules(const Manifests& manifests,
                                const std::vector<std::string>& file_names,
                                const RuleOptions& options, const RuleSelection& selection,
-                               const RuleCatalog& catalog);
+                               const RuleCatalog& catalog, unsigned jobs = 1);
 
 }  // namespace kube_harden

@@ -11,7 +11,7 @@ class DefaultServiceAccountToken : public Rule {
   std::string_view id() const override { return "default-service-account-token"; }
 
   void check_workload(const Workload& workload, RuleContext& context) const override {
-    TokenMount mount = resolve_token_mount(workload, context.manifests(), context.options());
+    TokenMount mount = resolve_token_mount(workload, context.index(), context.options());
     if (!mount.mounted || mount.account_name != "default") return;
     report_token_mount(workload, mount, context);
   }

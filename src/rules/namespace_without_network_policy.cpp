@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "rules/network_policy_coverage.h"
+#include "kube_harden/manifest_index.h"
 #include "rules/rule_factories.h"
 #include "rules/service_accounts.h"
 
@@ -18,10 +18,11 @@ class NamespaceWithoutNetworkPolicy : public Rule {
   void check_workload(const Workload& workload, RuleContext& context) const override {
     const RuleOptions& options = context.options();
     std::string ns = namespace_of(workload.header, options);
-    std::vector<const Workload*> workloads = workloads_in(context.manifests(), options, ns);
+    const ManifestIndex& index = context.index();
+    std::span<const Workload* const> workloads = index.workloads_in(ns);
     if (workloads.empty() || workloads.front() != &workload) return;
     if (context.manifests().network_policies.empty()) return;
-    if (!policies_in(context.manifests(), options, ns).empty()) return;
+    if (!index.network_policies_in(ns).empty()) return;
     context.report(
         workload.header.metadata.name_position, "metadata.namespace",
         fmt::format("namespace \"{}\" has {} in the input and no NetworkPolicy, so "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kube_harden/manifest_index.h"
 #include "rules/network_policy_coverage.h"
 #include "rules/rule_factories.h"
 #include "rules/service_accounts.h"
@@ -17,8 +18,7 @@ class NetworkPolicySelectsNothing : public Rule {
 
   void check_network_policy(const NetworkPolicy& policy, RuleContext& context) const override {
     std::string ns = namespace_of(policy.header, context.options());
-    std::vector<const Workload*> workloads =
-        workloads_in(context.manifests(), context.options(), ns);
+    std::span<const Workload* const> workloads = context.index().workloads_in(ns);
     if (workloads.empty()) return;
     bool selects = std::any_of(workloads.begin(), workloads.end(),
                                [&](const Workload* w) { return policy_selects(policy, *w); });

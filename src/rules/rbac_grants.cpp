@@ -205,35 +205,13 @@ bool binds_cluster_admin(const RoleBinding& binding) {
   return binding.role_ref_kind == "ClusterRole" && binding.role_ref_name == "cluster-admin";
 }
 
-bool binds_service_account(const RoleBinding& binding, std::string_view namespace_name,
-                           std::string_view name, const RuleOptions& options) {
-  return std::any_of(binding.subjects.begin(), binding.subjects.end(), [&](const Subject& s) {
-    if (s.kind == "ServiceAccount") {
-      return s.name == name && subject_namespace(s, binding, options) == namespace_name;
-    }
-    return s.kind == "Group" &&
-           (s.name == "system:serviceaccounts" || s.name == "system:authenticated" ||
-            s.name == fmt::format("system:serviceaccounts:{}", namespace_name));
-  });
-}
-
-const Role* find_bound_role(const RoleBinding& binding, const Manifests& manifests,
-                            const RuleOptions& options) {
+const Role* find_bound_role(const RoleBinding& binding, const ManifestIndex& index) {
   const Role* found = nullptr;
-  for (const Role& role : manifests.roles) {
-    if (role.header.kind != binding.role_ref_kind ||
-        role.header.metadata.name != binding.role_ref_name) {
-      continue;
-    }
-    // A ClusterRole is cluster-wide; a Role must be in the RoleBinding's namespace.
-    if (role.header.kind == "Role" &&
-        namespace_of(role.header, options) != namespace_of(binding.header, options)) {
-      continue;
-    }
+  for (const Role* role : index.roles_bound_by(binding)) {
     // Of copies in several files, the one beside the binding is the one meant.
-    bool same_file = role.header.file_index == binding.header.file_index;
+    bool same_file = role->header.file_index == binding.header.file_index;
     if (!found || same_file || found->header.file_index != binding.header.file_index) {
-      found = &role;
+      found = role;
     }
   }
   return found;

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kube_harden/manifest_index.h"
 #include "kube_harden/model.h"
 #include "kube_harden/rule.h"
 
@@ -50,15 +51,8 @@ std::string subject_namespace(const Subject& subject, const RoleBinding& binding
 
 bool binds_cluster_admin(const RoleBinding& binding);
 
-// Whether a binding grants its role to that ServiceAccount: by name, or through
-// a group every ServiceAccount token carries (system:serviceaccounts,
-// system:serviceaccounts:<namespace>, system:authenticated).
-bool binds_service_account(const RoleBinding& binding, std::string_view namespace_name,
-                           std::string_view name, const RuleOptions& options);
-
 // The Role or ClusterRole a binding refers to, when it is in the input: the
 // last one in the binding's file, else the last one.
-const Role* find_bound_role(const RoleBinding& binding, const Manifests& manifests,
-                            const RuleOptions& options);
+const Role* find_bound_role(const RoleBinding& binding, const ManifestIndex& index);
 
 }  // namespace kube_harden

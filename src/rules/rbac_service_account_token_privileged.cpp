@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,16 +17,17 @@ class ServiceAccountTokenPrivileged : public Rule {
   std::string_view id() const override { return "service-account-token-privileged"; }
 
   void check_workload(const Workload& workload, RuleContext& context) const override {
-    const Manifests& manifests = context.manifests();
+    const ManifestIndex& index = context.index();
     const RuleOptions& options = context.options();
-    TokenMount mount = resolve_token_mount(workload, manifests, options);
+    TokenMount mount = resolve_token_mount(workload, index, options);
     if (!mount.mounted) return;
     std::string namespace_name = namespace_of(workload.header, options);
     std::vector<std::string> grants;
     std::string local_grant;
-    for (const RoleBinding& binding : manifests.role_bindings) {
-      if (!binds_service_account(binding, namespace_name, mount.account_name, options)) continue;
-      if (superseded_beside(workload, binding, manifests, options)) continue;
+    for (const RoleBinding* bound :
+         index.bindings_of_service_account(namespace_name, mount.account_name)) {
+      const RoleBinding& binding = *bound;
+      if (superseded_beside(workload, binding, index, options)) continue;
       std::string role = privileged_role(binding, context);
       if (role.empty()) continue;
       grants.push_back(fmt::format("{} ({}) binds it to {}", describe(binding.header),
@@ -56,17 +56,12 @@ class ServiceAccountTokenPrivileged : public Rule {
   // a cluster holds only one. When the pod's file has its own copy, that is
   // the one deployed with it, and the others say nothing about this pod.
   static bool superseded_beside(const Workload& workload, const RoleBinding& binding,
-                                const Manifests& manifests, const RuleOptions& options) {
+                                const ManifestIndex& index, const RuleOptions& options) {
     size_t pod_file = workload.header.file_index;
     if (binding.header.file_index == pod_file) return false;
-    std::string binding_namespace = namespace_of(binding.header, options);
-    return std::any_of(manifests.role_bindings.begin(), manifests.role_bindings.end(),
-                       [&](const RoleBinding& other) {
-                         return other.header.file_index == pod_file &&
-                                other.header.kind == binding.header.kind &&
-                                other.header.metadata.name == binding.header.metadata.name &&
-                                namespace_of(other.header, options) == binding_namespace;
-                       });
+    return index.file_has_binding(pod_file, binding.header.kind,
+                                  namespace_of(binding.header, options),
+                                  binding.header.metadata.name);
   }
 
   static std::string location(const ObjectHeader& object, RuleContext& context) {
@@ -77,7 +72,7 @@ class ServiceAccountTokenPrivileged : public Rule {
   // cluster-admin and not in the input with a grant an rbac-* rule flags.
   static std::string privileged_role(const RoleBinding& binding, RuleContext& context) {
     if (binds_cluster_admin(binding)) return "ClusterRole \"cluster-admin\"";
-    const Role* role = find_bound_role(binding, context.manifests(), context.options());
+    const Role* role = find_bound_role(binding, context.index());
     if (!role) return {};
     std::vector<RiskyGrant> grants = risky_grants(*role);
     if (grants.empty()) return {};

@@ -34,12 +34,9 @@ class ServiceAccountNotFound : public Rule {
     if (!is_object_name(name)) return;
     const RuleOptions& options = context.options();
     std::string ns = namespace_of(workload.header, options);
-    const Manifests& manifests = context.manifests();
-    if (find_service_account(manifests, options, ns, name)) return;
-    bool namespace_has_accounts =
-        std::any_of(manifests.service_accounts.begin(), manifests.service_accounts.end(),
-                    [&](const ServiceAccount& a) { return namespace_of(a.header, options) == ns; });
-    if (!namespace_has_accounts) return;
+    const ManifestIndex& index = context.index();
+    if (index.service_account(ns, name)) return;
+    if (!index.has_service_accounts_in(ns)) return;
     const StringField& field =
         pod.service_account_name.present() ? pod.service_account_name : pod.service_account;
     context.report(

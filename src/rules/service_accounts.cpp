@@ -11,24 +11,11 @@ std::string service_account_name(const PodSpec& pod) {
   return "default";
 }
 
-const ServiceAccount* find_service_account(const Manifests& manifests, const RuleOptions& options,
-                                           std::string_view namespace_name, std::string_view name) {
-  const ServiceAccount* found = nullptr;
-  for (const ServiceAccount& account : manifests.service_accounts) {
-    if (account.header.metadata.name == name &&
-        namespace_of(account.header, options) == namespace_name) {
-      found = &account;
-    }
-  }
-  return found;
-}
-
-TokenMount resolve_token_mount(const Workload& workload, const Manifests& manifests,
+TokenMount resolve_token_mount(const Workload& workload, const ManifestIndex& index,
                                const RuleOptions& options) {
   TokenMount mount;
   mount.account_name = service_account_name(workload.pod);
-  mount.account = find_service_account(manifests, options, namespace_of(workload.header, options),
-                                       mount.account_name);
+  mount.account = index.service_account(namespace_of(workload.header, options), mount.account_name);
   const BoolField& pod_field = workload.pod.automount_service_account_token;
   if (pod_field.value) {
     mount.mounted = *pod_field.value;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
+#include "kube_harden/manifest_index.h"
 #include "kube_harden/model.h"
 #include "kube_harden/rule.h"
 
@@ -11,10 +11,6 @@ namespace kube_harden {
 // The ServiceAccount a pod runs as: serviceAccountName, else the deprecated
 // serviceAccount, else "default" (what the admission plugin fills in).
 std::string service_account_name(const PodSpec& pod);
-
-// The last ServiceAccount in the input with that namespace and name, or null.
-const ServiceAccount* find_service_account(const Manifests& manifests, const RuleOptions& options,
-                                           std::string_view namespace_name, std::string_view name);
 
 // Whether a pod gets an API token, and what decided it, in the admission
 // plugin's order: the pod's field, else its ServiceAccount's, else true.
@@ -26,7 +22,7 @@ struct TokenMount {
   const ServiceAccount* account = nullptr;  // when the account is in the input
 };
 
-TokenMount resolve_token_mount(const Workload& workload, const Manifests& manifests,
+TokenMount resolve_token_mount(const Workload& workload, const ManifestIndex& index,
                                const RuleOptions& options);
 
 // Reports a mounted token on the pod: at the pod's own field when it decided,

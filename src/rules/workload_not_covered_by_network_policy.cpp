@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kube_harden/manifest_index.h"
 #include "rules/network_policy_coverage.h"
 #include "rules/pod_helpers.h"
 #include "rules/rule_factories.h"
@@ -19,8 +20,7 @@ class WorkloadNotCoveredByNetworkPolicy : public Rule {
   void check_workload(const Workload& workload, RuleContext& context) const override {
     if (workload.header.kind == "PodTemplate") return;
     std::string ns = namespace_of(workload.header, context.options());
-    std::vector<const NetworkPolicy*> policies =
-        policies_in(context.manifests(), context.options(), ns);
+    std::span<const NetworkPolicy* const> policies = context.index().network_policies_in(ns);
     if (policies.empty()) return;  // namespace-without-network-policy's case
     bool covered = std::any_of(policies.begin(), policies.end(), [&](const NetworkPolicy* p) {
       return policy_selects(*p, workload);

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kube_harden/model.h"
+#include "kube_harden/rule.h"
+
+namespace kube_harden {
+
+// The cross-object lookups rules need, built once per run so that each is a
+// hash lookup rather than a scan of every object: a run stays linear in the
+// number of objects. Lists keep input order; "last" means what a cluster
+// keeps when the input defines an object twice. Namespaces are resolved with
+// namespace_of() under the options given here.
+class ManifestIndex {
+ public:
+  ManifestIndex(const Manifests& manifests, const RuleOptions& options);
+
+  const Manifests& manifests() const { return manifests_; }
+
+  // The last Namespace object of that name, or null.
+  const Namespace* namespace_named(std::string_view name) const;
+
+  // The workloads that run pods in a namespace (PodTemplates run nothing by themselves).
+  std::span<const Workload* const> workloads_in(std::string_view namespace_name) const;
+  std::span<const NetworkPolicy* const> network_policies_in(std::string_view namespace_name) const;
+
+  // The last ServiceAccount of that namespace and name, or null.
+  const ServiceAccount* service_account(std::string_view namespace_name,
+                                        std::string_view name) const;
+  bool has_service_accounts_in(std::string_view namespace_name) const;
+
+  // The bindings whose subjects include that ServiceAccount, by name or
+  // through a group its token carries (see binds_service_account()).
+  std::vector<const RoleBinding*> bindings_of_service_account(std::string_view namespace_name,
+                                                              std::string_view name) const;
+  // Whether a file holds a binding of that kind, namespace and name.
+  bool file_has_binding(size_t file_index, std::string_view kind, std::string_view namespace_name,
+                        std::string_view name) const;
+
+  // The roles a binding's roleRef can mean: ClusterRoles of that name, or
+  // Roles of that name in the binding's namespace.
+  std::span<const Role* const> roles_bound_by(const RoleBinding& binding) const;
+
+ private:
+  template <class T>
+  using ListsByKey = std::unordered_map<std::string, std::vector<const T*>>;
+
+  const Manifests& manifests_;
+  RuleOptions options_;
+  std::unordered_map<std::string, const Namespace*> namespaces_;
+  ListsByKey<Workload> workloads_;
+  ListsByKey<NetworkPolicy> network_policies_;
+  std::unordered_map<std::string, const ServiceAccount*> service_accounts_;
+  std::unordered_set<std::string> namespaces_with_accounts_;
+  // Indices into manifests.role_bindings, ascending.
+  std::unordered_map<std::string, std::vector<size_t>> bindings_by_account_;
+  std::unordered_map<std::string, std::vector<size_t>> bindings_by_namespace_group_;
+  std::vector<size_t> bindings_of_every_account_;
+  std::unordered_set<std::string> bindings_by_file_;
+  ListsByKey<Role> roles_;
+};
+
+}  // namespace kube_harden

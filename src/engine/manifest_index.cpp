@@ -1,0 +1,146 @@
+#include "kube_harden/manifest_index.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace kube_harden {
+namespace {
+
+constexpr std::string_view kNamespaceGroupPrefix = "system:serviceaccounts:";
+
+// One map key from several strings; '\0' cannot occur in Kubernetes names,
+// so distinct tuples never collide.
+std::string key_of(std::initializer_list<std::string_view> parts) {
+  std::string key;
+  for (std::string_view part : parts) {
+    key.append(part);
+    key.push_back('\0');
+  }
+  return key;
+}
+
+template <class Map>
+auto* find_or_null(const Map& map, const std::string& key) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+template <class T>
+std::span<const T* const> list_at(const std::unordered_map<std::string, std::vector<const T*>>& map,
+                                  const std::string& key) {
+  const std::vector<const T*>* list = find_or_null(map, key);
+  return list ? std::span<const T* const>(*list) : std::span<const T* const>();
+}
+
+// Appends `index` unless it is already the last entry (a binding naming an
+// account twice is listed once).
+void add_binding(std::vector<size_t>& list, size_t index) {
+  if (list.empty() || list.back() != index) list.push_back(index);
+}
+
+}  // namespace
+
+ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& options)
+    : manifests_(manifests), options_(options) {
+  for (const Namespace& space : manifests.namespaces) {
+    namespaces_[space.header.metadata.name] = &space;
+  }
+  for (const Workload& workload : manifests.workloads) {
+    if (workload.header.kind == "PodTemplate") continue;
+    workloads_[namespace_of(workload.header, options)].push_back(&workload);
+  }
+  for (const NetworkPolicy& policy : manifests.network_policies) {
+    network_policies_[namespace_of(policy.header, options)].push_back(&policy);
+  }
+  for (const ServiceAccount& account : manifests.service_accounts) {
+    std::string space = namespace_of(account.header, options);
+    service_accounts_[key_of({space, account.header.metadata.name})] = &account;
+    namespaces_with_accounts_.insert(std::move(space));
+  }
+  for (size_t i = 0; i < manifests.role_bindings.size(); ++i) {
+    const RoleBinding& binding = manifests.role_bindings[i];
+    std::string binding_namespace = namespace_of(binding.header, options);
+    bindings_by_file_.insert(key_of({std::to_string(binding.header.file_index),
+                                     binding.header.kind, binding_namespace,
+                                     binding.header.metadata.name}));
+    for (const Subject& subject : binding.subjects) {
+      if (subject.kind == "ServiceAccount") {
+        // The API server defaults a subject's namespace to the binding's.
+        std::string_view space =
+            subject.namespace_name.empty() ? binding_namespace : subject.namespace_name;
+        add_binding(bindings_by_account_[key_of({space, subject.name})], i);
+      } else if (subject.kind == "Group") {
+        std::string_view group = subject.name;
+        if (group == "system:serviceaccounts" || group == "system:authenticated") {
+          add_binding(bindings_of_every_account_, i);
+        } else if (group.starts_with(kNamespaceGroupPrefix)) {
+          add_binding(
+              bindings_by_namespace_group_[std::string(group.substr(kNamespaceGroupPrefix.size()))],
+              i);
+        }
+      }
+    }
+  }
+  for (const Role& role : manifests.roles) {
+    std::string space = role.header.kind == "Role" ? namespace_of(role.header, options) : "";
+    roles_[key_of({role.header.kind, space, role.header.metadata.name})].push_back(&role);
+  }
+}
+
+const Namespace* ManifestIndex::namespace_named(std::string_view name) const {
+  const Namespace* const* found = find_or_null(namespaces_, std::string(name));
+  return found ? *found : nullptr;
+}
+
+std::span<const Workload* const> ManifestIndex::workloads_in(
+    std::string_view namespace_name) const {
+  return list_at(workloads_, std::string(namespace_name));
+}
+
+std::span<const NetworkPolicy* const> ManifestIndex::network_policies_in(
+    std::string_view namespace_name) const {
+  return list_at(network_policies_, std::string(namespace_name));
+}
+
+const ServiceAccount* ManifestIndex::service_account(std::string_view namespace_name,
+                                                     std::string_view name) const {
+  const ServiceAccount* const* found =
+      find_or_null(service_accounts_, key_of({namespace_name, name}));
+  return found ? *found : nullptr;
+}
+
+bool ManifestIndex::has_service_accounts_in(std::string_view namespace_name) const {
+  return namespaces_with_accounts_.contains(std::string(namespace_name));
+}
+
+std::vector<const RoleBinding*> ManifestIndex::bindings_of_service_account(
+    std::string_view namespace_name, std::string_view name) const {
+  std::vector<size_t> indices = bindings_of_every_account_;
+  for (const std::vector<size_t>* list :
+       {find_or_null(bindings_by_account_, key_of({namespace_name, name})),
+        find_or_null(bindings_by_namespace_group_, std::string(namespace_name))}) {
+    if (list) indices.insert(indices.end(), list->begin(), list->end());
+  }
+  // Input order, each binding once, as a scan of every binding would give.
+  std::sort(indices.begin(), indices.end());
+  indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+  std::vector<const RoleBinding*> bindings;
+  bindings.reserve(indices.size());
+  for (size_t i : indices) bindings.push_back(&manifests_.role_bindings[i]);
+  return bindings;
+}
+
+bool ManifestIndex::file_has_binding(size_t file_index, std::string_view kind,
+                                     std::string_view namespace_name,
+                                     std::string_view name) const {
+  return bindings_by_file_.contains(
+      key_of({std::to_string(file_index), kind, namespace_name, name}));
+}
+
+std::span<const Role* const> ManifestIndex::roles_bound_by(const RoleBinding& binding) const {
+  std::string space =
+      binding.role_ref_kind == "Role" ? namespace_of(binding.header, options_) : "";
+  return list_at(roles_, key_of({binding.role_ref_kind, space, binding.role_ref_name}));
+}
+
+}  // namespace kube_harden
