@@ -600,6 +600,31 @@ TEST(JsonReport, InvalidUtf8IsReplacedNotThrown) {
   EXPECT_NE(report.find("caf\xEF\xBF\xBD"), std::string::npos);
 }
 
+// Findings are written one at a time rather than from one document; the
+// bytes must still be exactly one document's dump, whatever the strings hold
+// (here text that looks like the member the findings stand in for).
+TEST(JsonReport, StreamedFindingsGiveTheBytesOfOneDocument) {
+  LintResult tricky = sample_result();
+  std::string lookalike = "x\n  \"findings\": \"kube-harden:streamed-array\"\n\"results\": \"kube-harden:streamed-array\"";
+  tricky.errors.push_back(InputError{lookalike, {1, 1}, lookalike});
+  tricky.findings[0].message = lookalike;
+  LintResult one = sample_result();
+  one.findings.resize(1);
+  for (const LintResult& result : {sample_result(), tricky, one, LintResult{}}) {
+    for (const std::string& report : {json_report(result), sarif_report(result, test_catalog())}) {
+      Json parsed = Json::parse(report);
+      EXPECT_EQ(parsed.dump(2) + "\n", report);
+    }
+    Json json = Json::parse(json_report(result));
+    EXPECT_EQ(json["findings"].size(), result.findings.size());
+    Json sarif = Json::parse(sarif_report(result, test_catalog()));
+    EXPECT_EQ(sarif["runs"][0]["results"].size(), result.findings.size());
+  }
+  Json json = Json::parse(json_report(tricky));
+  EXPECT_EQ(json["errors"].back()["file"], lookalike);
+  EXPECT_EQ(json["findings"][0]["message"], lookalike);
+}
+
 TEST(JsonReport, RuleCatalog) {
   std::ostringstream out;
   write_rule_catalog_json(out, test_catalog());

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <stdexcept>
 #include <system_error>
 #include <vector>
 
@@ -36,9 +37,63 @@ constexpr size_t kMaxTags = 10;
 constexpr std::array kSeveritiesMostSevereFirst = {Severity::Critical, Severity::High,
                                                    Severity::Medium, Severity::Low, Severity::Info};
 
-void write_json(std::ostream& out, const Json& json) {
+std::string dump(const Json& json) {
   // Invalid UTF-8 can reach us from the input files; replace it rather than throw.
-  out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  return json.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+void write_json(std::ostream& out, const Json& json) {
+  out << dump(json) << '\n';
+}
+
+// Stands for the array write_json_streaming() writes element by element.
+constexpr std::string_view kStreamedArray = "kube-harden:streamed-array";
+
+// Writes `document` exactly as write_json() would if the value of its key
+// `key` (a placeholder, kStreamedArray) were an array of `count` elements,
+// but makes and writes the elements one at a time with `element(i)`, so a
+// large report never holds every element in memory.
+template <class Element>
+void write_json_streaming(std::ostream& out, const Json& document, std::string_view key,
+                          size_t count, const Element& element) {
+  std::string text = dump(document);
+  // Raw newlines occur only between values, never inside strings, so a line
+  // that is indentation and then the key is the member itself.
+  std::string member = fmt::format("\"{}\": \"{}\"", key, kStreamedArray);
+  size_t at = text.find(member);
+  size_t line_start = 0;
+  while (at != std::string::npos) {
+    line_start = text.rfind('\n', at) + 1;  // npos + 1 == 0 on the first line
+    if (text.find_first_not_of(' ', line_start) == at) break;
+    at = text.find(member, at + 1);
+  }
+  if (at == std::string::npos) throw std::logic_error("streamed array placeholder not found");
+  size_t value_at = at + key.size() + 4;  // after "key":<space>
+  out.write(text.data(), static_cast<std::streamsize>(value_at));
+  if (count == 0) {
+    out << "[]";
+  } else {
+    std::string outer(at - line_start, ' ');
+    std::string inner = outer + "  ";
+    out << "[\n";
+    for (size_t i = 0; i < count; ++i) {
+      if (i > 0) out << ",\n";
+      out << inner;
+      std::string item = dump(element(i));
+      size_t from = 0;
+      for (size_t newline = item.find('\n'); newline != std::string::npos;
+           newline = item.find('\n', from)) {
+        out.write(item.data() + from, static_cast<std::streamsize>(newline + 1 - from));
+        out << inner;
+        from = newline + 1;
+      }
+      out.write(item.data() + from, static_cast<std::streamsize>(item.size() - from));
+    }
+    out << '\n' << outer << ']';
+  }
+  size_t value_end = value_at + kStreamedArray.size() + 2;
+  out.write(text.data() + value_end, static_cast<std::streamsize>(text.size() - value_end));
+  out << '\n';
 }
 
 std::string str(std::string_view text) {
@@ -436,17 +491,16 @@ Json sarif_invocation(const LintResult& result) {
 }  // namespace
 
 void write_json_report(std::ostream& out, const LintResult& result) {
-  Json findings = Json::array();
-  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
   Json errors = Json::array();
   for (const InputError& error : result.errors) errors.push_back(error_json(error));
 
   Json report;
   report["version"] = kVersion;
-  report["findings"] = std::move(findings);
+  report["findings"] = str(kStreamedArray);
   report["errors"] = std::move(errors);
   report["summary"] = summary_json(result);
-  write_json(out, report);
+  write_json_streaming(out, report, "findings", result.findings.size(),
+                       [&](size_t i) { return finding_json(result.findings[i]); });
 }
 
 void write_sarif_report(std::ostream& out, const LintResult& result, const RuleCatalog& catalog) {
@@ -464,11 +518,6 @@ void write_sarif_report(std::ostream& out, const LintResult& result, const RuleC
   driver["informationUri"] = str(kInformationUri);
   driver["rules"] = rules;
 
-  Json results = Json::array();
-  for (const Finding& finding : result.findings) {
-    results.push_back(sarif_result(finding, rule_indexes, result.baseline));
-  }
-
   Json run;
   run["tool"] = Json{{"driver", driver}};
   run["invocations"] = Json::array({sarif_invocation(result)});
@@ -476,13 +525,15 @@ void write_sarif_report(std::ostream& out, const LintResult& result, const RuleC
     run["originalUriBaseIds"] = Json{{str(kSourceRoot), Json{{"uri", *cwd}}}};
   }
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = results;
+  run["results"] = str(kStreamedArray);
 
   Json log;
   log["$schema"] = str(kSarifSchema);
   log["version"] = "2.1.0";
   log["runs"] = Json::array({run});
-  write_json(out, log);
+  write_json_streaming(out, log, "results", result.findings.size(), [&](size_t i) {
+    return sarif_result(result.findings[i], rule_indexes, result.baseline);
+  });
 }
 
 void write_rule_catalog_json(std::ostream& out, const RuleCatalog& catalog) {
