@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "kube_harden/glob.h"
 
@@ -230,14 +232,31 @@ void report_problems(const std::vector<Candidate>& candidates, const Suppression
 void apply_suppressions(std::vector<Finding>& findings, const SuppressionInputs& inputs) {
   std::vector<Candidate> candidates = collect_candidates(inputs);
   if (candidates.empty()) return;
+  // Comments and annotations apply only within their file: looking them up
+  // by file keeps this linear in findings plus suppressions. Exemptions come
+  // after every in-source candidate, so ascending indices keep that order.
+  std::unordered_map<std::string_view, std::vector<size_t>> in_file;
+  std::vector<size_t> exemptions;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].scope == Candidate::Scope::Exemption) {
+      exemptions.push_back(i);
+    } else {
+      in_file[candidates[i].file].push_back(i);
+    }
+  }
+  auto try_candidate = [&](size_t i, Finding& finding) {
+    Candidate& candidate = candidates[i];
+    if (!applies(candidate, finding)) return;
+    candidate.used = true;
+    // In-source suppressions come first, so the closest one is named.
+    if (!finding.suppressed) finding.suppressed = candidate.suppression;
+  };
   for (Finding& finding : findings) {
     if (inputs.settings.unsuppressible.contains(finding.rule_id)) continue;
-    for (Candidate& candidate : candidates) {
-      if (!applies(candidate, finding)) continue;
-      candidate.used = true;
-      // In-source suppressions come first, so the closest one is named.
-      if (!finding.suppressed) finding.suppressed = candidate.suppression;
+    if (auto it = in_file.find(finding.file); it != in_file.end()) {
+      for (size_t i : it->second) try_candidate(i, finding);
     }
+    for (size_t i : exemptions) try_candidate(i, finding);
   }
   report_problems(candidates, inputs, findings);
 }
