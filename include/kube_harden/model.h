@@ -2,10 +2,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kube_harden/boxed.h"
 #include "kube_harden/position.h"
 
 namespace kube_harden {
@@ -98,11 +100,11 @@ struct SecurityContext {
   IntField run_as_group;
   IntField fs_group;
   StringField proc_mount;
-  std::optional<Capabilities> capabilities;
-  std::optional<SeccompProfile> seccomp_profile;
-  std::optional<SELinuxOptions> se_linux_options;
-  std::optional<AppArmorProfile> app_armor_profile;
-  std::optional<WindowsOptions> windows_options;
+  Boxed<Capabilities> capabilities;
+  Boxed<SeccompProfile> seccomp_profile;
+  Boxed<SELinuxOptions> se_linux_options;
+  Boxed<AppArmorProfile> app_armor_profile;
+  Boxed<WindowsOptions> windows_options;
   std::vector<Sysctl> sysctls;
 };
 
@@ -143,7 +145,7 @@ struct Container {
   Position position;  // of the `name` key, or of the list item when unnamed
   std::string path;   // e.g. spec.template.spec.containers[0]
   StringField image;
-  std::optional<SecurityContext> security_context;
+  Boxed<SecurityContext> security_context;
   std::vector<ContainerPort> ports;
   std::vector<VolumeMount> volume_mounts;
   std::vector<HandlerHost> handler_hosts;
@@ -173,7 +175,7 @@ struct PodSpec {
   StringField service_account_name;
   StringField service_account;  // deprecated alias
   StringField os_name;          // spec.os.name
-  std::optional<SecurityContext> security_context;
+  Boxed<SecurityContext> security_context;
   std::vector<Container> containers;  // init, regular and ephemeral, in that order
   std::vector<Volume> volumes;
 };
@@ -340,8 +342,10 @@ struct Manifests {
   std::vector<Namespace> namespaces;
   std::vector<Role> roles;
   std::vector<RoleBinding> role_bindings;
-
-  void append(Manifests&& other);
 };
+
+// Every object of `parts`, in order, moved into one Manifests; the parts are
+// left empty and their memory freed.
+Manifests merge_manifests(std::span<Manifests* const> parts);
 
 }  // namespace kube_harden

@@ -24,7 +24,7 @@ std::string annotation_value(const Workload& workload, std::string_view key) {
 }
 
 // The annotation spelling of a seccompProfile field, or "" when it sets none.
-std::string seccomp_field_profile(const std::optional<SecurityContext>& context) {
+std::string seccomp_field_profile(const Boxed<SecurityContext>& context) {
   if (!context || !context->seccomp_profile) return {};
   const SeccompProfile& profile = *context->seccomp_profile;
   const std::string type = profile.type.value.value_or("");
@@ -75,7 +75,7 @@ std::string apparmor_profile(const Workload& workload, const Container& containe
   return annotation_value(workload, std::string(kAppArmorContainerPrefix) + container.name);
 }
 
-std::optional<SeLinuxValues> se_linux_of(const std::optional<SecurityContext>& context) {
+std::optional<SeLinuxValues> se_linux_of(const Boxed<SecurityContext>& context) {
   if (!context || !context->se_linux_options) return std::nullopt;
   const SELinuxOptions& options = *context->se_linux_options;
   return SeLinuxValues{options.user.value.value_or(""), options.role.value.value_or(""),

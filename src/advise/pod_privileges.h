@@ -30,7 +30,7 @@ std::string container_seccomp_profile(const Workload& workload, const Container&
 std::string apparmor_profile(const Workload& workload, const Container& container);
 
 // The SELinux options a securityContext sets, if any.
-std::optional<SeLinuxValues> se_linux_of(const std::optional<SecurityContext>& context);
+std::optional<SeLinuxValues> se_linux_of(const Boxed<SecurityContext>& context);
 // The container's SELinux options, else the pod's; nullopt when neither sets any.
 std::optional<SeLinuxValues> effective_se_linux(const PodSpec& pod, const Container& container);
 

@@ -85,6 +85,31 @@ std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const Lin
   return loaded;
 }
 
+// Sorts as std::stable_sort(finding_order) would, without its buffer of half
+// the findings at hundreds of bytes each: the order is worked out on indices
+// and then applied in place, one permutation cycle at a time.
+void sort_findings(std::vector<Finding>& findings) {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return finding_order(findings[a], findings[b]);
+  });
+  // order[i] is the finding that belongs at i; order[i] == i once it is there.
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Finding first = std::move(findings[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      size_t from = order[at];
+      findings[at] = std::move(findings[from]);
+      order[at] = at;
+      at = from;
+    }
+    findings[at] = std::move(first);
+    order[at] = at;
+  }
+}
+
 // Drops the unsuppressed findings the baseline records, oldest first: when a
 // fingerprint repeats, the baseline's count says how many are known.
 BaselineSummary apply_baseline(const Baseline& baseline, std::vector<Finding>& findings) {
@@ -106,11 +131,11 @@ BaselineSummary apply_baseline(const Baseline& baseline, std::vector<Finding>& f
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
   LintResult result;
-  Manifests manifests;
   std::vector<std::string> file_names;
   std::vector<std::vector<SuppressionComment>> comments;
   std::vector<std::vector<HelmSource>> helm_sources;
   std::vector<LoadedFile> loaded = load_all(inputs, options);
+  std::vector<Manifests*> parts;
   for (size_t i = 0; i < loaded.size(); ++i) {
     file_names.push_back(inputs[i].display_name);
     LoadedFile& file = loaded[i];
@@ -119,10 +144,12 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     result.summary.documents += file.counts.documents;
     result.summary.objects += file.counts.objects;
     result.summary.skipped += file.counts.skipped;
-    manifests.append(std::move(file.manifests));
+    parts.push_back(&file.manifests);
     comments.push_back(std::move(file.comments));
     helm_sources.push_back(std::move(file.helm_sources));
   }
+  Manifests manifests = merge_manifests(parts);
+  std::vector<LoadedFile>().swap(loaded);
   result.findings = run_rules(manifests, file_names, options.rules, options.selection,
                               builtin_rule_headers(), options.jobs);
   apply_suppressions(result.findings,
@@ -131,7 +158,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   for (size_t file = 0; file < helm_sources.size(); ++file) {
     map_to_helm_sources(file_names[file], helm_sources[file], result.findings);
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
+  sort_findings(result.findings);
   if (options.baseline) result.baseline = apply_baseline(*options.baseline, result.findings);
   for (const Finding& finding : result.findings) {
     if (finding.suppressed) {

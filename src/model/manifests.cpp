@@ -1,13 +1,27 @@
 #include <iterator>
+#include <span>
 
 #include "kube_harden/model.h"
 
 namespace kube_harden {
 namespace {
 
+// Frees `from` afterwards: moved-from objects still take their full size.
 template <class T>
 void move_append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  std::vector<T>().swap(from);
+}
+
+// Moves one list of every part into `into`, reserving the total first: no
+// copies of a growing vector, no spare room.
+template <class T>
+void merge_list(std::vector<T> Manifests::*list, Manifests& into,
+                std::span<Manifests* const> parts) {
+  size_t total = (into.*list).size();
+  for (const Manifests* part : parts) total += (part->*list).size();
+  (into.*list).reserve(total);
+  for (Manifests* part : parts) move_append(into.*list, part->*list);
 }
 
 }  // namespace
@@ -27,14 +41,16 @@ const KeyValue* ObjectMeta::label(std::string_view key) const {
   return find_last(labels, key);
 }
 
-void Manifests::append(Manifests&& other) {
-  move_append(workloads, other.workloads);
-  move_append(pod_security_policies, other.pod_security_policies);
-  move_append(service_accounts, other.service_accounts);
-  move_append(network_policies, other.network_policies);
-  move_append(namespaces, other.namespaces);
-  move_append(roles, other.roles);
-  move_append(role_bindings, other.role_bindings);
+Manifests merge_manifests(std::span<Manifests* const> parts) {
+  Manifests merged;
+  merge_list(&Manifests::workloads, merged, parts);
+  merge_list(&Manifests::pod_security_policies, merged, parts);
+  merge_list(&Manifests::service_accounts, merged, parts);
+  merge_list(&Manifests::network_policies, merged, parts);
+  merge_list(&Manifests::namespaces, merged, parts);
+  merge_list(&Manifests::roles, merged, parts);
+  merge_list(&Manifests::role_bindings, merged, parts);
+  return merged;
 }
 
 }  // namespace kube_harden

@@ -12,7 +12,7 @@ bool allowed_annotation_value(std::string_view value) {
   return value.empty() || value == "runtime/default" || value.starts_with("localhost/");
 }
 
-bool allowed_profile(const std::optional<AppArmorProfile>& profile) {
+bool allowed_profile(const Boxed<AppArmorProfile>& profile) {
   return !profile || profile->type.is("RuntimeDefault") || profile->type.is("Localhost");
 }
 

@@ -6,7 +6,7 @@
 namespace kube_harden {
 namespace {
 
-const BoolField* host_process(const std::optional<SecurityContext>& security) {
+const BoolField* host_process(const Boxed<SecurityContext>& security) {
   if (!security || !security->windows_options) return nullptr;
   const BoolField& field = security->windows_options->host_process;
   return field.is(true) ? &field : nullptr;
