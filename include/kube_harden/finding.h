@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "kube_harden/boxed.h"
 #include "kube_harden/position.h"
 #include "kube_harden/rule_metadata.h"
 #include "kube_harden/severity.h"
@@ -45,12 +46,12 @@ struct Finding {
   ObjectRef object;
   std::string container;  // empty when the finding is not about one container
   std::string path;       // field path, e.g. spec.containers[0].securityContext.privileged
-  std::optional<PssControl> pss;
+  Boxed<PssControl> pss;
   // For Pod Security Standards findings: what set the enforced level, e.g.
   // "--pss restricted" or "Namespace shop label (ns.yaml:4)".
   std::string pss_source;
-  std::optional<Suppression> suppressed;
-  std::optional<RenderedSource> rendered_from;
+  Boxed<Suppression> suppressed;
+  Boxed<RenderedSource> rendered_from;
 };
 
 // An input that could not be (fully) linted: unreadable file, invalid YAML...
