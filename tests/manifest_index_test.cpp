@@ -9,6 +9,7 @@
 #include "kube_harden/manifest_index.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/yaml_loader.h"
+#include "rules/network_policy_coverage.h"
 
 namespace kube_harden {
 namespace {
@@ -180,6 +181,59 @@ TEST(ManifestIndex, BindingsOfServiceAccountAgreeWithAScan) {
     }
   }
   EXPECT_GT(matched, 20u) << "the random input should bind many accounts";
+}
+
+// Random labels and selectors in one namespace: the label lookups must give
+// the same answers as matching every policy against every workload, with
+// labels written twice (the last counts) and matchExpressions included.
+TEST(ManifestIndex, LabelLookupsAgreeWithMatchingEverything) {
+  std::mt19937 random(11);
+  auto label = [&] { return fmt::format("k{}: v{}", random() % 3, random() % 3); };
+  std::string yaml;
+  for (int i = 0; i < 80; ++i) {
+    yaml += fmt::format("---\nkind: Pod\napiVersion: v1\nmetadata:\n  name: p{}\n  labels:\n", i);
+    for (unsigned n = random() % 4; n > 0; --n) yaml += "    " + label() + "\n";
+    yaml += "spec: {containers: [{name: c}]}\n";
+  }
+  for (int i = 0; i < 40; ++i) {
+    yaml += fmt::format("---\nkind: NetworkPolicy\napiVersion: networking.k8s.io/v1\n"
+                        "metadata: {{name: n{}}}\nspec:\n  podSelector:\n    matchLabels:\n",
+                        i);
+    for (unsigned n = random() % 3; n > 0; --n) yaml += "      " + label() + "\n";
+    if (random() % 3 == 0) {
+      yaml += fmt::format("    matchExpressions: [{{key: k{}, operator: {}, values: [v{}]}}]\n",
+                          random() % 3, random() % 2 ? "In" : "NotIn", random() % 3);
+    }
+  }
+  Manifests manifests = manifests_of({yaml});
+  ASSERT_EQ(manifests.workloads.size(), 80u);
+  ASSERT_EQ(manifests.network_policies.size(), 40u);
+  ManifestIndex index(manifests, RuleOptions{});
+  size_t covered = 0;
+  for (const Workload& workload : manifests.workloads) {
+    std::vector<const NetworkPolicy*> candidates =
+        index.policies_that_may_select("default", workload.pod_metadata.labels);
+    for (const NetworkPolicy& policy : manifests.network_policies) {
+      if (!policy_selects(policy, workload)) continue;
+      ++covered;
+      EXPECT_NE(std::find(candidates.begin(), candidates.end(), &policy), candidates.end())
+          << policy.header.metadata.name << " selects " << workload.header.metadata.name;
+    }
+  }
+  size_t selecting = 0;
+  for (const NetworkPolicy& policy : manifests.network_policies) {
+    const std::vector<KeyValue>& wanted = policy.pod_selector.match_labels;
+    if (wanted.empty()) continue;
+    auto candidates = index.workloads_labelled("default", wanted.front().key, wanted.front().value);
+    for (const Workload& workload : manifests.workloads) {
+      if (!policy_selects(policy, workload)) continue;
+      ++selecting;
+      EXPECT_NE(std::find(candidates.begin(), candidates.end(), &workload), candidates.end())
+          << policy.header.metadata.name << " selects " << workload.header.metadata.name;
+    }
+  }
+  EXPECT_GT(covered, 100u) << "the random input should match often";
+  EXPECT_GT(selecting, 20u);
 }
 
 }  // namespace

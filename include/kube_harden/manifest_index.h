@@ -30,6 +30,18 @@ class ManifestIndex {
   std::span<const Workload* const> workloads_in(std::string_view namespace_name) const;
   std::span<const NetworkPolicy* const> network_policies_in(std::string_view namespace_name) const;
 
+  // Label lookups, so that matching every policy of a namespace against
+  // every workload there stays linear when one namespace holds thousands.
+  // The workloads of a namespace whose pods carry key=value (a key's last value counts).
+  std::span<const Workload* const> workloads_labelled(std::string_view namespace_name,
+                                                      std::string_view key,
+                                                      std::string_view value) const;
+  // The NetworkPolicies of a namespace whose podSelector could select pods
+  // with `labels`: those whose first matchLabels entry is among the labels,
+  // and those without matchLabels. A superset: check each with the selector.
+  std::vector<const NetworkPolicy*> policies_that_may_select(
+      std::string_view namespace_name, const std::vector<KeyValue>& labels) const;
+
   // The last ServiceAccount of that namespace and name, or null.
   const ServiceAccount* service_account(std::string_view namespace_name,
                                         std::string_view name) const;
@@ -56,6 +68,9 @@ class ManifestIndex {
   std::unordered_map<std::string, const Namespace*> namespaces_;
   ListsByKey<Workload> workloads_;
   ListsByKey<NetworkPolicy> network_policies_;
+  ListsByKey<Workload> workloads_by_label_;
+  ListsByKey<NetworkPolicy> policies_by_first_label_;
+  ListsByKey<NetworkPolicy> policies_without_labels_;
   std::unordered_map<std::string, const ServiceAccount*> service_accounts_;
   std::unordered_set<std::string> namespaces_with_accounts_;
   // Indices into manifests.role_bindings, ascending.

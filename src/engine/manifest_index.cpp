@@ -47,10 +47,24 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& opti
   }
   for (const Workload& workload : manifests.workloads) {
     if (workload.header.kind == "PodTemplate") continue;
-    workloads_[namespace_of(workload.header, options)].push_back(&workload);
+    std::string space = namespace_of(workload.header, options);
+    const std::vector<KeyValue>& labels = workload.pod_metadata.labels;
+    for (const KeyValue& label : labels) {
+      if (find_last(labels, label.key) != &label) continue;  // the API keeps the last
+      workloads_by_label_[key_of({space, label.key, label.value})].push_back(&workload);
+    }
+    workloads_[std::move(space)].push_back(&workload);
   }
   for (const NetworkPolicy& policy : manifests.network_policies) {
-    network_policies_[namespace_of(policy.header, options)].push_back(&policy);
+    std::string space = namespace_of(policy.header, options);
+    const std::vector<KeyValue>& wanted = policy.pod_selector.match_labels;
+    if (wanted.empty()) {
+      policies_without_labels_[space].push_back(&policy);
+    } else {
+      policies_by_first_label_[key_of({space, wanted.front().key, wanted.front().value})]
+          .push_back(&policy);
+    }
+    network_policies_[std::move(space)].push_back(&policy);
   }
   for (const ServiceAccount& account : manifests.service_accounts) {
     std::string space = namespace_of(account.header, options);
@@ -100,6 +114,24 @@ std::span<const Workload* const> ManifestIndex::workloads_in(
 std::span<const NetworkPolicy* const> ManifestIndex::network_policies_in(
     std::string_view namespace_name) const {
   return list_at(network_policies_, std::string(namespace_name));
+}
+
+std::span<const Workload* const> ManifestIndex::workloads_labelled(
+    std::string_view namespace_name, std::string_view key, std::string_view value) const {
+  return list_at(workloads_by_label_, key_of({namespace_name, key, value}));
+}
+
+std::vector<const NetworkPolicy*> ManifestIndex::policies_that_may_select(
+    std::string_view namespace_name, const std::vector<KeyValue>& labels) const {
+  std::span<const NetworkPolicy* const> unlabelled =
+      list_at(policies_without_labels_, std::string(namespace_name));
+  std::vector<const NetworkPolicy*> policies(unlabelled.begin(), unlabelled.end());
+  for (const KeyValue& label : labels) {
+    if (find_last(labels, label.key) != &label) continue;
+    auto keyed = list_at(policies_by_first_label_, key_of({namespace_name, label.key, label.value}));
+    policies.insert(policies.end(), keyed.begin(), keyed.end());
+  }
+  return policies;
 }
 
 const ServiceAccount* ManifestIndex::service_account(std::string_view namespace_name,

@@ -22,9 +22,10 @@ class WorkloadNotCoveredByNetworkPolicy : public Rule {
     std::string ns = namespace_of(workload.header, context.options());
     std::span<const NetworkPolicy* const> policies = context.index().network_policies_in(ns);
     if (policies.empty()) return;  // namespace-without-network-policy's case
-    bool covered = std::any_of(policies.begin(), policies.end(), [&](const NetworkPolicy* p) {
-      return policy_selects(*p, workload);
-    });
+    std::vector<const NetworkPolicy*> candidates =
+        context.index().policies_that_may_select(ns, workload.pod_metadata.labels);
+    bool covered = std::any_of(candidates.begin(), candidates.end(),
+                               [&](const NetworkPolicy* p) { return policy_selects(*p, workload); });
     if (covered) return;
     Position position = workload.pod_metadata.position.known() ? workload.pod_metadata.position
                                                                : workload.pod.position;

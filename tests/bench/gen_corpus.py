@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic corpus of Kubernetes manifests for benchmarks.
 
-    tests/bench/gen_corpus.py OUT_DIR OBJECTS [--seed N]
+    tests/bench/gen_corpus.py OUT_DIR OBJECTS [--seed N] [--namespaces N]
 
 Realistic objects (Deployments, StatefulSets, DaemonSets, CronJobs, Pods,
 ServiceAccounts, NetworkPolicies, Roles, RoleBindings, Namespaces, and
@@ -300,10 +300,10 @@ KINDS = [  # (weight, writer)
 WEIGHTS = [weight for weight, _ in KINDS]
 
 
-def object_text(seed, index):
+def object_text(seed, index, namespaces):
     rng = random.Random(seed * 1_000_003 + index)
     writer = rng.choices([w for _, w in KINDS], WEIGHTS)[0]
-    namespace = f"team-{index % 97}"
+    namespace = f"team-{index % namespaces}"
     name = f"obj-{index}"
     return "\n".join(writer(rng, name, namespace)) + "\n"
 
@@ -313,6 +313,9 @@ def main():
     parser.add_argument("out_dir")
     parser.add_argument("objects", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    # One namespace is the worst case for the rules that match every policy
+    # of a namespace against every workload there.
+    parser.add_argument("--namespaces", type=int, default=97)
     args = parser.parse_args()
     index = 0
     file_number = 0
@@ -321,7 +324,8 @@ def main():
         # File sizes follow a fixed sequence too, so the layout scales linearly.
         per_file = random.Random(args.seed * 7919 + file_number).randrange(1, 21)
         count = min(per_file, args.objects - index)
-        text = "---\n".join(object_text(args.seed, index + k) for k in range(count))
+        text = "---\n".join(object_text(args.seed, index + k, args.namespaces)
+                             for k in range(count))
         directory = os.path.join(args.out_dir, f"d{file_number // 100:05d}")
         if file_number % 100 == 0:
             os.makedirs(directory, exist_ok=True)
