@@ -69,4 +69,22 @@ std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options);
 
+// Takes a run's findings as they are ready, so that a report is written while
+// later files are still being checked and only a few files' findings are
+// held at once.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  // Once, before any finding: the inputs that could not be (fully) linted.
+  virtual void start(const std::vector<InputError>& errors) = 0;
+  // The findings of the next file, in output order: the batches, one after
+  // the other, are what lint() returns in LintResult::findings.
+  virtual void add(std::vector<Finding>& findings) = 0;
+};
+
+// lint(), handing the findings to `sink` file by file: the result has every
+// count, error and baseline figure, and no findings.
+LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options,
+                FindingSink& sink);
+
 }  // namespace kube_harden

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "kube_harden/lint.h"
 #include "kube_harden/rule_metadata.h"
@@ -23,6 +25,25 @@ inline constexpr size_t kGithubAnnotationsPerLevel = 10;
 void write_text_report(std::ostream& out, const LintResult& result, const TextStyle& style);
 void write_json_report(std::ostream& out, const LintResult& result);
 void write_sarif_report(std::ostream& out, const LintResult& result, const RuleCatalog& catalog);
+
+// Text, JSON and SARIF can also be written while lint() runs: findings go out
+// as they arrive, and finish() writes what needs the whole run. The bytes
+// are those of the write_*_report() functions above for the same result.
+class StreamingReport : public FindingSink {
+ public:
+  void add(std::vector<Finding>& findings) override {
+    for (const Finding& finding : findings) write(finding);
+  }
+  virtual void write(const Finding& finding) = 0;
+  // `result` as lint() returned it (with any errors added since start()).
+  virtual void finish(const LintResult& result) = 0;
+};
+
+std::unique_ptr<StreamingReport> text_report_stream(std::ostream& out, const TextStyle& style);
+std::unique_ptr<StreamingReport> json_report_stream(std::ostream& out);
+// `baseline_used`: whether the run drops findings a baseline records.
+std::unique_ptr<StreamingReport> sarif_report_stream(std::ostream& out, const RuleCatalog& catalog,
+                                                     bool baseline_used);
 // GitHub Actions workflow commands (annotations) after the text report.
 void write_github_report(std::ostream& out, const LintResult& result, const TextStyle& style);
 // JUnit XML: a testsuite per file, a testcase per (object, rule).

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <memory>
 
 #include "cli/error_output.h"
 #include "cli/output_file.h"
@@ -47,6 +48,29 @@ int write_baseline_file(const std::string& path, const LintResult& result) {
   return result.errors.empty() ? kExitClean : kExitError;
 }
 
+// Hands the errors of a run, those found collecting inputs first, to stderr
+// and to the report before any finding, then passes findings through.
+class ErrorsFirst : public FindingSink {
+ public:
+  ErrorsFirst(const std::vector<InputError>& input_errors,
+              const std::function<void(const std::vector<InputError>&)>& print,
+              FindingSink& report)
+      : input_errors_(input_errors), print_(print), report_(report) {}
+
+  void start(const std::vector<InputError>& errors) override {
+    std::vector<InputError> all = input_errors_;
+    all.insert(all.end(), errors.begin(), errors.end());
+    print_(all);
+    report_.start(all);
+  }
+  void add(std::vector<Finding>& findings) override { report_.add(findings); }
+
+ private:
+  const std::vector<InputError>& input_errors_;
+  std::function<void(const std::vector<InputError>&)> print_;
+  FindingSink& report_;
+};
+
 }  // namespace
 
 int run_lint(LintCommand command) {
@@ -68,27 +92,51 @@ int run_lint(LintCommand command) {
   std::erase_if(inputs, [&](const LintInput& input) {
     return !input.path.empty() && excluded_path(command.exclude, command.exclude_base, input.path);
   });
-  LintResult result = lint(inputs, command.options);
-  result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
-  for (const InputError& error : result.errors) print_error_at(error.file, error.position, error.message);
-  if (!command.write_baseline.empty()) return write_baseline_file(command.write_baseline, result);
+  auto print_errors = [](const std::vector<InputError>& errors) {
+    for (const InputError& error : errors) print_error_at(error.file, error.position, error.message);
+  };
+  auto add_input_errors = [&](LintResult& result) {
+    result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
+  };
 
-  std::function<void(std::ostream&)> write;
+  std::function<std::unique_ptr<StreamingReport>(std::ostream&)> stream;
   if (command.format == "json") {
-    write = [&](std::ostream& out) { write_json_report(out, result); };
+    stream = [](std::ostream& out) { return json_report_stream(out); };
   } else if (command.format == "sarif") {
-    write = [&](std::ostream& out) { write_sarif_report(out, result, RuleCatalog::builtin()); };
-  } else if (command.format == "github") {
-    // Read by the Actions runner, never a terminal: no colour.
-    TextStyle style{.color = false, .show_suppressed = command.show_suppressed};
-    write = [&, style](std::ostream& out) { write_github_report(out, result, style); };
-  } else if (command.format == "junit") {
-    write = [&](std::ostream& out) { write_junit_report(out, result); };
-  } else if (command.format == "checkstyle") {
-    write = [&](std::ostream& out) { write_checkstyle_report(out, result); };
-  } else {
+    bool baseline_used = command.options.baseline.has_value();
+    stream = [baseline_used](std::ostream& out) {
+      return sarif_report_stream(out, RuleCatalog::builtin(), baseline_used);
+    };
+  } else if (command.format == "text") {
     TextStyle style{.color = use_color(command), .show_suppressed = command.show_suppressed};
-    write = [&, style](std::ostream& out) { write_text_report(out, result, style); };
+    stream = [style](std::ostream& out) { return text_report_stream(out, style); };
+  }
+
+  LintResult result;
+  std::function<void(std::ostream&)> write;
+  if (stream && command.write_baseline.empty()) {
+    // Findings are written as files are checked, never all held at once.
+    write = [&](std::ostream& out) {
+      std::unique_ptr<StreamingReport> report = stream(out);
+      ErrorsFirst sink(input_errors, print_errors, *report);
+      result = lint(inputs, command.options, sink);
+      add_input_errors(result);
+      report->finish(result);
+    };
+  } else {
+    result = lint(inputs, command.options);
+    add_input_errors(result);
+    print_errors(result.errors);
+    if (!command.write_baseline.empty()) return write_baseline_file(command.write_baseline, result);
+    if (command.format == "github") {
+      // Read by the Actions runner, never a terminal: no colour.
+      TextStyle style{.color = false, .show_suppressed = command.show_suppressed};
+      write = [&, style](std::ostream& out) { write_github_report(out, result, style); };
+    } else if (command.format == "junit") {
+      write = [&](std::ostream& out) { write_junit_report(out, result); };
+    } else {
+      write = [&](std::ostream& out) { write_checkstyle_report(out, result); };
+    }
   }
   if (command.output.empty()) {
     write(std::cout);

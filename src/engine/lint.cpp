@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "catalog/rule_headers.h"
@@ -111,25 +113,78 @@ void sort_findings(std::vector<Finding>& findings) {
 }
 
 // Drops the unsuppressed findings the baseline records, oldest first: when a
-// fingerprint repeats, the baseline's count says how many are known.
-BaselineSummary apply_baseline(const Baseline& baseline, std::vector<Finding>& findings) {
-  BaselineSummary summary{.used = true, .file = baseline.file};
-  std::map<std::string, size_t> remaining = baseline.fingerprints;
-  std::erase_if(findings, [&](const Finding& finding) {
-    if (finding.suppressed) return false;
-    auto it = remaining.find(stable_fingerprint(finding));
-    if (it == remaining.end() || it->second == 0) return false;
-    --it->second;
-    ++summary.unchanged;
-    return true;
-  });
-  summary.fixed = baseline.entries - summary.unchanged;
-  return summary;
+// fingerprint repeats, the baseline's count says how many are known. Takes
+// findings in output order, a file at a time.
+class BaselineFilter {
+ public:
+  explicit BaselineFilter(const Baseline& baseline)
+      : baseline_(baseline), remaining_(baseline.fingerprints) {}
+
+  void apply(std::vector<Finding>& findings) {
+    std::erase_if(findings, [&](const Finding& finding) {
+      if (finding.suppressed) return false;
+      auto it = remaining_.find(stable_fingerprint(finding));
+      if (it == remaining_.end() || it->second == 0) return false;
+      --it->second;
+      ++unchanged_;
+      return true;
+    });
+  }
+
+  BaselineSummary summary() const {
+    return BaselineSummary{.used = true,
+                           .file = baseline_.file,
+                           .unchanged = unchanged_,
+                           .fixed = baseline_.entries - unchanged_};
+  }
+
+ private:
+  const Baseline& baseline_;
+  std::map<std::string, size_t> remaining_;
+  size_t unchanged_ = 0;
+};
+
+// Inputs in output order, grouped by name: findings are sorted by file name
+// first, and inputs given twice under one name share their findings' order.
+std::vector<std::vector<size_t>> files_by_name(const std::vector<std::string>& names) {
+  std::vector<size_t> order(names.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return names[a] < names[b]; });
+  std::vector<std::vector<size_t>> groups;
+  for (size_t i : order) {
+    if (groups.empty() || names[groups.back().front()] != names[i]) groups.emplace_back();
+    groups.back().push_back(i);
+  }
+  return groups;
 }
+
+// Collects the findings lint() returns.
+class CollectingSink : public FindingSink {
+ public:
+  explicit CollectingSink(std::vector<Finding>& findings) : findings_(findings) {}
+  void start(const std::vector<InputError>&) override {}
+  void add(std::vector<Finding>& findings) override {
+    findings_.insert(findings_.end(), std::make_move_iterator(findings.begin()),
+                     std::make_move_iterator(findings.end()));
+  }
+
+ private:
+  std::vector<Finding>& findings_;
+};
 
 }  // namespace
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
+  std::vector<Finding> findings;
+  CollectingSink sink(findings);
+  LintResult result = lint(inputs, options, sink);
+  result.findings = std::move(findings);
+  return result;
+}
+
+LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options,
+                FindingSink& sink) {
   LintResult result;
   std::vector<std::string> file_names;
   std::vector<std::vector<SuppressionComment>> comments;
@@ -150,23 +205,53 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   }
   Manifests manifests = merge_manifests(parts);
   std::vector<LoadedFile>().swap(loaded);
-  result.findings = run_rules(manifests, file_names, options.rules, options.selection,
-                              builtin_rule_headers(), options.jobs);
-  apply_suppressions(result.findings,
-                     SuppressionInputs{manifests, file_names, comments, options.suppressions,
-                                       options.selection, builtin_rule_headers()});
-  for (size_t file = 0; file < helm_sources.size(); ++file) {
-    map_to_helm_sources(file_names[file], helm_sources[file], result.findings);
-  }
-  sort_findings(result.findings);
-  if (options.baseline) result.baseline = apply_baseline(*options.baseline, result.findings);
-  for (const Finding& finding : result.findings) {
-    if (finding.suppressed) {
-      ++result.summary.suppressed;
-    } else {
-      ++result.summary.findings_by_severity[static_cast<size_t>(finding.severity)];
+  sink.start(result.errors);
+
+  const RuleCatalog& catalog = builtin_rule_headers();
+  RuleRunner rules(manifests, file_names, options.rules, options.selection, catalog);
+  Suppressions suppressions(SuppressionInputs{manifests, file_names, comments,
+                                              options.suppressions, options.selection, catalog});
+  std::vector<ObjectSlice> slices = slices_by_file(manifests, file_names.size());
+  std::optional<BaselineFilter> baseline;
+  if (options.baseline) baseline.emplace(*options.baseline);
+
+  // The findings of one name's files, ready to report but for the baseline,
+  // which must see them in output order.
+  auto check_files = [&](const std::vector<size_t>& files) {
+    std::vector<Finding> findings;
+    for (size_t file : files) {
+      std::vector<Finding> found = rules.run(slices[file]);
+      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+    }
+    suppressions.apply(file_names[files.front()], findings);
+    for (size_t file : files) map_to_helm_sources(file_names[file], helm_sources[file], findings);
+    sort_findings(findings);
+    return findings;
+  };
+  // Files are checked a window at a time on the thread pool, and reported
+  // in order: only a window's findings are held at once.
+  std::vector<std::vector<size_t>> groups = files_by_name(file_names);
+  const size_t window = std::max<size_t>(options.jobs, 1) * 16;
+  for (size_t first = 0; first < groups.size(); first += window) {
+    size_t count = std::min(window, groups.size() - first);
+    std::vector<std::vector<Finding>> checked(count);
+    parallel_for(count, options.jobs,
+                 [&](size_t i) { checked[i] = check_files(groups[first + i]); });
+    for (std::vector<Finding>& findings : checked) {
+      if (baseline) baseline->apply(findings);
+      for (const Finding& finding : findings) {
+        if (finding.suppressed) {
+          ++result.summary.suppressed;
+        } else {
+          ++result.summary.findings_by_severity[static_cast<size_t>(finding.severity)];
+        }
+      }
+      sink.add(findings);
+      std::vector<Finding>().swap(findings);
     }
   }
+  if (baseline) result.baseline = baseline->summary();
   return result;
 }
 

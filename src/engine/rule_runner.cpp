@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
-#include "engine/parallel_for.h"
 #include "engine/pss_policy.h"
 #include "engine/rule_registry.h"
 #include "kube_harden/manifest_index.h"
@@ -20,7 +20,6 @@ struct RunInputs {
   const std::vector<std::string>& file_names;
   const RuleOptions& options;
 };
-
 // The context of one rule checking one object: findings get the rule's
 // metadata and the object's identity here, so rules only say what and where.
 class ObjectContext : public RuleContext {
@@ -64,7 +63,7 @@ class ObjectContext : public RuleContext {
 };
 
 template <class Object, class Check>
-void check_all(const std::vector<Object>& objects, const Check& check, const RunInputs& run,
+void check_all(std::span<const Object> objects, const Check& check, const RunInputs& run,
                const RuleMetadata& metadata, std::vector<Finding>& findings) {
   for (const Object& object : objects) {
     ObjectContext context(run, run.options, metadata, object.header, findings);
@@ -76,13 +75,12 @@ void check_all(const std::vector<Object>& objects, const Check& check, const Run
 // namespace: not at all when it is privileged, restricted-level rules only
 // when the level is restricted.
 void check_workloads(const Rule& rule, const RuleMetadata& metadata, const RunInputs& run,
-                     std::vector<Finding>& findings) {
-  for (size_t i = 0; i < run.manifests.workloads.size(); ++i) {
-    const Workload& workload = run.manifests.workloads[i];
+                     std::span<const Workload> workloads, std::vector<Finding>& findings) {
+  for (const Workload& workload : workloads) {
     RuleOptions workload_options = run.options;
     std::string pss_source;
     if (metadata.pss) {
-      const PssPolicy& policy = run.policies[i];
+      const PssPolicy& policy = run.policies[&workload - run.manifests.workloads.data()];
       if (!policy.enforced) continue;
       if (metadata.pss->level == PssLevel::Restricted && policy.level == PssLevel::Baseline) {
         continue;
@@ -97,37 +95,47 @@ void check_workloads(const Rule& rule, const RuleMetadata& metadata, const RunIn
   }
 }
 
-// One rule over every object it looks at.
-std::vector<Finding> run_rule(const Rule& rule, const RuleMetadata& metadata,
-                              const RunInputs& run) {
-  std::vector<Finding> findings;
-  const Manifests& manifests = run.manifests;
-  auto all = [&](const auto& objects, auto check) {
+// One rule over every object of `slice` it looks at.
+void run_rule(const Rule& rule, const RuleMetadata& metadata, const RunInputs& run,
+              const ObjectSlice& slice, std::vector<Finding>& findings) {
+  auto all = [&](auto objects, auto check) {
     check_all(objects, check, run, metadata, findings);
   };
-  auto headers = [&](const auto& objects) {
+  auto headers = [&](auto objects) {
     all(objects, [&](const auto& o, RuleContext& c) { rule.check_object(o.header, c); });
   };
-  headers(manifests.workloads);
-  headers(manifests.pod_security_policies);
-  headers(manifests.service_accounts);
-  headers(manifests.network_policies);
-  headers(manifests.namespaces);
-  headers(manifests.roles);
-  headers(manifests.role_bindings);
-  check_workloads(rule, metadata, run, findings);
-  all(manifests.pod_security_policies,
+  headers(slice.workloads);
+  headers(slice.pod_security_policies);
+  headers(slice.service_accounts);
+  headers(slice.network_policies);
+  headers(slice.namespaces);
+  headers(slice.roles);
+  headers(slice.role_bindings);
+  check_workloads(rule, metadata, run, slice.workloads, findings);
+  all(slice.pod_security_policies,
       [&](const PodSecurityPolicy& o, RuleContext& c) { rule.check_pod_security_policy(o, c); });
-  all(manifests.service_accounts,
+  all(slice.service_accounts,
       [&](const ServiceAccount& o, RuleContext& c) { rule.check_service_account(o, c); });
-  all(manifests.network_policies,
+  all(slice.network_policies,
       [&](const NetworkPolicy& o, RuleContext& c) { rule.check_network_policy(o, c); });
-  all(manifests.roles, [&](const Role& o, RuleContext& c) { rule.check_role(o, c); });
-  all(manifests.role_bindings,
+  all(slice.roles, [&](const Role& o, RuleContext& c) { rule.check_role(o, c); });
+  all(slice.role_bindings,
       [&](const RoleBinding& o, RuleContext& c) { rule.check_role_binding(o, c); });
-  // Until they are merged, every rule's findings are held at once.
-  findings.shrink_to_fit();
-  return findings;
+}
+
+// Where each file's objects end in one list: objects are merged in file
+// order, so each file's are contiguous.
+template <class Object>
+void split_by_file(std::span<const Object> objects, std::span<const Object> ObjectSlice::*member,
+                   std::vector<ObjectSlice>& slices) {
+  size_t begin = 0;
+  for (size_t file = 0; file < slices.size(); ++file) {
+    size_t end = begin;
+    while (end < objects.size() && objects[end].header.file_index == file) ++end;
+    slices[file].*member = objects.subspan(begin, end - begin);
+    begin = end;
+  }
+  if (begin != objects.size()) throw std::logic_error("objects are not in file order");
 }
 
 }  // namespace
@@ -143,39 +151,66 @@ void RuleContext::report(const Container& container, Position position,
          container.path + std::string(path_suffix), std::move(message), container.name);
 }
 
-std::vector<Finding> run_rules(const Manifests& manifests,
-                               const std::vector<std::string>& file_names,
-                               const RuleOptions& options, const RuleSelection& selection,
-                               const RuleCatalog& catalog, unsigned jobs) {
-  ManifestIndex index(manifests, options);
+ObjectSlice whole(const Manifests& manifests) {
+  return ObjectSlice{manifests.workloads,        manifests.pod_security_policies,
+                     manifests.service_accounts, manifests.network_policies,
+                     manifests.namespaces,       manifests.roles,
+                     manifests.role_bindings};
+}
+
+std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_count) {
+  std::vector<ObjectSlice> slices(file_count);
+  ObjectSlice all = whole(manifests);
+  split_by_file(all.workloads, &ObjectSlice::workloads, slices);
+  split_by_file(all.pod_security_policies, &ObjectSlice::pod_security_policies, slices);
+  split_by_file(all.service_accounts, &ObjectSlice::service_accounts, slices);
+  split_by_file(all.network_policies, &ObjectSlice::network_policies, slices);
+  split_by_file(all.namespaces, &ObjectSlice::namespaces, slices);
+  split_by_file(all.roles, &ObjectSlice::roles, slices);
+  split_by_file(all.role_bindings, &ObjectSlice::role_bindings, slices);
+  return slices;
+}
+
+struct RuleRunner::State {
+  State(const Manifests& manifests, const std::vector<std::string>& file_names,
+        const RuleOptions& options, const RuleSelection& selection)
+      : index(manifests, options),
+        run{manifests, index, policies, file_names, options},
+        selection(selection) {}
+
+  ManifestIndex index;
   std::vector<PssPolicy> policies;
-  policies.reserve(manifests.workloads.size());
+  RunInputs run;
+  const RuleSelection& selection;
+  std::vector<std::pair<const Rule*, const RuleMetadata*>> rules;
+};
+
+RuleRunner::RuleRunner(const Manifests& manifests, const std::vector<std::string>& file_names,
+                       const RuleOptions& options, const RuleSelection& selection,
+                       const RuleCatalog& catalog)
+    : state_(std::make_unique<State>(manifests, file_names, options, selection)) {
+  state_->policies.reserve(manifests.workloads.size());
   for (const Workload& workload : manifests.workloads) {
-    policies.push_back(pss_policy_for(workload.header, index, options, file_names));
+    state_->policies.push_back(pss_policy_for(workload.header, state_->index, options, file_names));
   }
-  std::vector<std::pair<const Rule*, const RuleMetadata*>> selected;
   for (const auto& rule : builtin_rules()) {
     const RuleMetadata* metadata = catalog.find(rule->id());
     if (!metadata) {
       throw std::logic_error("rule " + std::string(rule->id()) + " has no rules/*.yaml metadata");
     }
-    if (selection.runs(metadata->id)) selected.emplace_back(rule.get(), metadata);
+    if (selection.runs(metadata->id)) state_->rules.emplace_back(rule.get(), metadata);
   }
-  RunInputs run{manifests, index, policies, file_names, options};
-  std::vector<std::vector<Finding>> by_rule(selected.size());
-  parallel_for(selected.size(), jobs, [&](size_t i) {
-    by_rule[i] = run_rule(*selected[i].first, *selected[i].second, run);
-  });
+}
+
+RuleRunner::~RuleRunner() = default;
+
+std::vector<Finding> RuleRunner::run(const ObjectSlice& slice) const {
   std::vector<Finding> findings;
-  size_t total = 0;
-  for (const auto& found : by_rule) total += found.size();
-  findings.reserve(total);
-  for (auto& found : by_rule) {
-    for (Finding& finding : found) {
-      finding.severity = selection.severity_of(finding.rule_id, finding.severity);
-      findings.push_back(std::move(finding));
-    }
-    std::vector<Finding>().swap(found);
+  for (const auto& [rule, metadata] : state_->rules) {
+    run_rule(*rule, *metadata, state_->run, slice, findings);
+  }
+  for (Finding& finding : findings) {
+    finding.severity = state_->selection.severity_of(finding.rule_id, finding.severity);
   }
   return findings;
 }

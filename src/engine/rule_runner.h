@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,13 +13,42 @@
 
 namespace kube_harden {
 
-// Runs every selected built-in rule that applies under `options` over every
-// object, rules spread over `jobs` threads; findings come in rule order
-// whatever `jobs` is. `file_names` maps ObjectHeader::file_index to the name
-// findings carry.
-std::vector<Finding> run_rules(const Manifests& manifests,
-                               const std::vector<std::string>& file_names,
-                               const RuleOptions& options, const RuleSelection& selection,
-                               const RuleCatalog& catalog, unsigned jobs = 1);
+// Some of a run's objects: a contiguous part of each list of its Manifests.
+struct ObjectSlice {
+  std::span<const Workload> workloads;
+  std::span<const PodSecurityPolicy> pod_security_policies;
+  std::span<const ServiceAccount> service_accounts;
+  std::span<const NetworkPolicy> network_policies;
+  std::span<const Namespace> namespaces;
+  std::span<const Role> roles;
+  std::span<const RoleBinding> role_bindings;
+};
+
+ObjectSlice whole(const Manifests& manifests);
+
+// The objects of each file, by ObjectHeader::file_index: one slice per file,
+// as objects are merged in file order.
+std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_count);
+
+// Runs the selected built-in rules over any part of a run's objects. What
+// concerns the whole run (lookups across objects, each workload's Pod
+// Security Standards policy) is worked out once, here. run() only reads, so
+// several threads may call it at once.
+class RuleRunner {
+ public:
+  // `file_names` maps ObjectHeader::file_index to the name findings carry.
+  RuleRunner(const Manifests& manifests, const std::vector<std::string>& file_names,
+             const RuleOptions& options, const RuleSelection& selection,
+             const RuleCatalog& catalog);
+  ~RuleRunner();
+
+  // The findings of every selected rule on the objects of `slice` (objects
+  // of this run), in rule order, with the selection's severities.
+  std::vector<Finding> run(const ObjectSlice& slice) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace kube_harden

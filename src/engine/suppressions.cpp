@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <string_view>
-#include <unordered_map>
+#include <span>
 
 #include "kube_harden/glob.h"
 
 namespace kube_harden {
-namespace {
 
 // One suppression written somewhere, whatever its form, and whether it was used.
 struct Candidate {
@@ -28,6 +26,8 @@ struct Candidate {
   std::string path;
   bool used = false;
 };
+
+namespace {
 
 bool names_rule(const Candidate& candidate, std::string_view rule_id) {
   return std::any_of(candidate.rules.begin(), candidate.rules.end(),
@@ -184,11 +184,12 @@ std::string where(const Candidate& candidate) {
 // Reports what is wrong with in-source suppressions. Config exemptions are
 // checked when the config is read, and one that matches nothing in this run
 // may well match in another, so they are not reported.
-void report_problems(const std::vector<Candidate>& candidates, const SuppressionInputs& inputs,
-                     std::vector<Finding>& findings) {
+void report_problems(const std::vector<Candidate>& candidates, std::span<const size_t> which,
+                     const SuppressionInputs& inputs, std::vector<Finding>& findings) {
   const RuleMetadata* unused = inputs.catalog.find("unused-suppression");
   const RuleMetadata* no_reason = inputs.catalog.find("suppression-missing-reason");
-  for (const Candidate& candidate : candidates) {
+  for (size_t index : which) {
+    const Candidate& candidate = candidates[index];
     if (candidate.scope == Candidate::Scope::Exemption) continue;
     if (unused && inputs.selection.runs(unused->id)) {
       std::vector<std::string> problems;
@@ -229,36 +230,41 @@ void report_problems(const std::vector<Candidate>& candidates, const Suppression
 
 }  // namespace
 
-void apply_suppressions(std::vector<Finding>& findings, const SuppressionInputs& inputs) {
-  std::vector<Candidate> candidates = collect_candidates(inputs);
-  if (candidates.empty()) return;
-  // Comments and annotations apply only within their file: looking them up
-  // by file keeps this linear in findings plus suppressions. Exemptions come
-  // after every in-source candidate, so ascending indices keep that order.
-  std::unordered_map<std::string_view, std::vector<size_t>> in_file;
-  std::vector<size_t> exemptions;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    if (candidates[i].scope == Candidate::Scope::Exemption) {
-      exemptions.push_back(i);
+Suppressions::Suppressions(const SuppressionInputs& inputs)
+    : inputs_(inputs), candidates_(collect_candidates(inputs)) {
+  // Comments and annotations apply only within their file, so they are
+  // looked up by file. Exemptions come after every in-source candidate, so
+  // ascending indices keep in-source ones first.
+  for (size_t i = 0; i < candidates_.size(); ++i) {
+    if (candidates_[i].scope == Candidate::Scope::Exemption) {
+      exemptions_.push_back(i);
     } else {
-      in_file[candidates[i].file].push_back(i);
+      by_file_[candidates_[i].file].push_back(i);
     }
   }
+}
+
+Suppressions::~Suppressions() = default;
+
+void Suppressions::apply(const std::string& file, std::vector<Finding>& findings) {
+  auto in_file = by_file_.find(file);
+  std::span<const size_t> local;
+  if (in_file != by_file_.end()) local = in_file->second;
+  if (local.empty() && exemptions_.empty()) return;
   auto try_candidate = [&](size_t i, Finding& finding) {
-    Candidate& candidate = candidates[i];
+    Candidate& candidate = candidates_[i];
     if (!applies(candidate, finding)) return;
-    candidate.used = true;
+    // Exemptions are shared by every file (and never reported as unused).
+    if (candidate.scope != Candidate::Scope::Exemption) candidate.used = true;
     // In-source suppressions come first, so the closest one is named.
     if (!finding.suppressed) finding.suppressed = candidate.suppression;
   };
   for (Finding& finding : findings) {
-    if (inputs.settings.unsuppressible.contains(finding.rule_id)) continue;
-    if (auto it = in_file.find(finding.file); it != in_file.end()) {
-      for (size_t i : it->second) try_candidate(i, finding);
-    }
-    for (size_t i : exemptions) try_candidate(i, finding);
+    if (inputs_.settings.unsuppressible.contains(finding.rule_id)) continue;
+    for (size_t i : local) try_candidate(i, finding);
+    for (size_t i : exemptions_) try_candidate(i, finding);
   }
-  report_problems(candidates, inputs, findings);
+  report_problems(candidates_, local, inputs_, findings);
 }
 
 }  // namespace kube_harden

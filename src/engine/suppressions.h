@@ -1,6 +1,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/suppression_comments.h"
@@ -23,9 +25,26 @@ struct SuppressionInputs {
   const RuleCatalog& catalog;
 };
 
-// Marks the findings that annotations, comments or config exemptions
-// suppress, and appends unused-suppression and suppression-missing-reason
-// findings for suppressions that match nothing or give no reason.
-void apply_suppressions(std::vector<Finding>& findings, const SuppressionInputs& inputs);
+struct Candidate;
+
+// A run's suppressions, gathered once; then applied one file at a time.
+class Suppressions {
+ public:
+  explicit Suppressions(const SuppressionInputs& inputs);
+  ~Suppressions();
+
+  // Marks the findings of one file (every finding has file name `file`) that
+  // annotations, comments or config exemptions suppress, and appends
+  // unused-suppression and suppression-missing-reason findings for that
+  // file's suppressions that match nothing or give no reason. Calls for
+  // different files may run at once.
+  void apply(const std::string& file, std::vector<Finding>& findings);
+
+ private:
+  SuppressionInputs inputs_;  // references, valid for the run
+  std::vector<Candidate> candidates_;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_file_;
+  std::vector<size_t> exemptions_;
+};
 
 }  // namespace kube_harden

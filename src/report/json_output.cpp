@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -12,12 +13,14 @@
 #include <utility>
 #include <stdexcept>
 #include <system_error>
+#include <tuple>
 #include <vector>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "kube_harden/report.h"
+#include "report/finding_counts.h"
 
 namespace kube_harden {
 
@@ -46,74 +49,75 @@ void write_json(std::ostream& out, const Json& json) {
   out << dump(json) << '\n';
 }
 
-// Stands for the array write_json_streaming() writes element by element.
+// Stands for the array a StreamedArray writes element by element.
 constexpr std::string_view kStreamedArray = "kube-harden:streamed-array";
 
-// Writes `document` exactly as write_json() would if the value of its key
-// `key` (a placeholder, kStreamedArray) were an array of `count` elements,
-// but makes and writes the elements one at a time with `element(i)`, so a
-// large report never holds every element in memory.
-template <class Element>
-void write_json_streaming(std::ostream& out, const Json& document, std::string_view key,
-                          size_t count, const Element& element) {
-  std::string text = dump(document);
-  // Raw newlines occur only between values, never inside strings, so a line
-  // that is indentation and then the key is the member itself.
-  std::string member = fmt::format("\"{}\": \"{}\"", key, kStreamedArray);
-  size_t at = text.find(member);
-  size_t line_start = 0;
-  while (at != std::string::npos) {
-    line_start = text.rfind('\n', at) + 1;  // npos + 1 == 0 on the first line
-    if (text.find_first_not_of(' ', line_start) == at) break;
-    at = text.find(member, at + 1);
+// A JSON document whose member `key` is an array written one element at a
+// time, with the bytes write_json() gives for the whole document. Made from
+// the document with that member's value set to kStreamedArray; writes what
+// comes before the array at once, and the rest when closed.
+class StreamedArray {
+ public:
+  StreamedArray(std::ostream& out, const Json& document, std::string_view key) : out_(out) {
+    auto [before, after, indent] = split(document, key);
+    out_ << before;
+    outer_ = std::string(indent, ' ');
+    inner_ = outer_ + "  ";
+    after_ = std::move(after);
   }
-  if (at == std::string::npos) throw std::logic_error("streamed array placeholder not found");
-  size_t value_at = at + key.size() + 4;  // after "key":<space>
-  out.write(text.data(), static_cast<std::streamsize>(value_at));
-  if (count == 0) {
-    out << "[]";
-  } else {
-    std::string outer(at - line_start, ' ');
-    std::string inner = outer + "  ";
-    out << "[\n";
-    for (size_t i = 0; i < count; ++i) {
-      if (i > 0) out << ",\n";
-      out << inner;
-      std::string item = dump(element(i));
-      size_t from = 0;
-      for (size_t newline = item.find('\n'); newline != std::string::npos;
-           newline = item.find('\n', from)) {
-        out.write(item.data() + from, static_cast<std::streamsize>(newline + 1 - from));
-        out << inner;
-        from = newline + 1;
-      }
-      out.write(item.data() + from, static_cast<std::streamsize>(item.size() - from));
+
+  void add(const Json& element) {
+    out_ << (empty_ ? "[\n" : ",\n") << inner_;
+    empty_ = false;
+    std::string item = dump(element);
+    size_t from = 0;
+    for (size_t newline = item.find('\n'); newline != std::string::npos;
+         newline = item.find('\n', from)) {
+      out_.write(item.data() + from, static_cast<std::streamsize>(newline + 1 - from));
+      out_ << inner_;
+      from = newline + 1;
     }
-    out << '\n' << outer << ']';
+    out_.write(item.data() + from, static_cast<std::streamsize>(item.size() - from));
   }
-  size_t value_end = value_at + kStreamedArray.size() + 2;
-  out.write(text.data() + value_end, static_cast<std::streamsize>(text.size() - value_end));
-  out << '\n';
-}
+
+  // Ends the array and writes the rest of the document: `document` if given
+  // (the same as at the start up to the array, with later members filled
+  // in), else the one given at the start.
+  void close(const Json* document = nullptr, std::string_view key = {}) {
+    out_ << (empty_ ? "[]" : "\n" + outer_ + "]");
+    out_ << (document ? std::get<1>(split(*document, key)) : after_) << '\n';
+  }
+
+ private:
+  // The text before the placeholder, after it, and the indentation of its member.
+  static std::tuple<std::string, std::string, size_t> split(const Json& document,
+                                                            std::string_view key) {
+    std::string text = dump(document);
+    // Raw newlines occur only between values, never inside strings, so a line
+    // that is indentation and then the key is the member itself.
+    std::string member = fmt::format("\"{}\": \"{}\"", key, kStreamedArray);
+    size_t at = text.find(member);
+    size_t line_start = 0;
+    while (at != std::string::npos) {
+      line_start = text.rfind('\n', at) + 1;  // npos + 1 == 0 on the first line
+      if (text.find_first_not_of(' ', line_start) == at) break;
+      at = text.find(member, at + 1);
+    }
+    if (at == std::string::npos) throw std::logic_error("streamed array placeholder not found");
+    size_t value_at = at + key.size() + 4;  // after "key":<space>
+    size_t value_end = value_at + kStreamedArray.size() + 2;
+    return {text.substr(0, value_at), text.substr(value_end), at - line_start};
+  }
+
+  std::ostream& out_;
+  std::string outer_;
+  std::string inner_;
+  std::string after_;
+  bool empty_ = true;
+};
 
 std::string str(std::string_view text) {
   return std::string(text);
-}
-
-// Counted from the findings themselves so that the summary always agrees
-// with the findings listed next to it. Suppressed findings count apart.
-std::array<size_t, 5> count_by_severity(const std::vector<Finding>& findings) {
-  std::array<size_t, 5> counts{};
-  for (const Finding& finding : findings) {
-    if (!finding.suppressed) ++counts[static_cast<size_t>(finding.severity)];
-  }
-  return counts;
-}
-
-size_t count_suppressed(const std::vector<Finding>& findings) {
-  size_t count = 0;
-  for (const Finding& finding : findings) count += finding.suppressed ? 1 : 0;
-  return count;
 }
 
 // SARIF's names for the kinds (§3.35.2); the JSON report uses them too.
@@ -172,11 +176,11 @@ Json error_json(const InputError& error) {
   return json;
 }
 
-Json summary_json(const LintResult& result) {
-  std::array<size_t, 5> counts = count_by_severity(result.findings);
+// `counts` are of the findings the report lists.
+Json summary_json(const LintResult& result, const FindingCounts& counts) {
   Json by_severity = Json::object();
   for (Severity severity : kSeveritiesMostSevereFirst) {
-    by_severity[str(to_string(severity))] = counts[static_cast<size_t>(severity)];
+    by_severity[str(to_string(severity))] = counts.by_severity[static_cast<size_t>(severity)];
   }
   Json summary;
   summary["files"] = result.summary.files;
@@ -184,7 +188,7 @@ Json summary_json(const LintResult& result) {
   summary["objects"] = result.summary.objects;
   summary["skipped"] = result.summary.skipped;
   summary["findings_by_severity"] = by_severity;
-  summary["suppressed"] = count_suppressed(result.findings);
+  summary["suppressed"] = counts.suppressed;
   if (result.baseline.used) {
     summary["baseline"] = Json{{"file", result.baseline.file},
                                {"unchanged", result.baseline.unchanged},
@@ -419,7 +423,7 @@ Json sarif_suppression(const Suppression& suppression) {
 }
 
 Json sarif_result(const Finding& finding, const std::map<std::string_view, size_t>& rule_indexes,
-                  const BaselineSummary& baseline) {
+                  bool baseline_used) {
   // GitHub only reads results that have a line; a finding without one is
   // about the whole file, so it points at the first line.
   Position position = finding.position;
@@ -461,7 +465,7 @@ Json sarif_result(const Finding& finding, const std::map<std::string_view, size_
   if (finding.suppressed)
     json["suppressions"] = Json::array({sarif_suppression(*finding.suppressed)});
   // Findings the baseline knows were dropped before reporting: the rest are new.
-  if (baseline.used) json["baselineState"] = "new";
+  if (baseline_used) json["baselineState"] = "new";
   return json;
 }
 
@@ -477,63 +481,127 @@ Json tool_notification(const InputError& error) {
   return json;
 }
 
-Json sarif_invocation(const LintResult& result) {
+Json sarif_invocation(const std::vector<InputError>& errors) {
   Json json;
-  json["executionSuccessful"] = result.errors.empty();
-  if (!result.errors.empty()) {
+  json["executionSuccessful"] = errors.empty();
+  if (!errors.empty()) {
     Json notifications = Json::array();
-    for (const InputError& error : result.errors) notifications.push_back(tool_notification(error));
+    for (const InputError& error : errors) notifications.push_back(tool_notification(error));
     json["toolExecutionNotifications"] = notifications;
   }
   return json;
 }
 
+// {version, findings, errors, summary}.
+class JsonReport : public StreamingReport {
+ public:
+  explicit JsonReport(std::ostream& out) : out_(out) {}
+
+  void start(const std::vector<InputError>&) override {
+    findings_.emplace(out_, document(LintResult{}), "findings");
+  }
+
+  void write(const Finding& finding) override {
+    counts_.add(finding);
+    findings_->add(finding_json(finding));
+  }
+
+  void finish(const LintResult& result) override {
+    Json whole = document(result);
+    findings_->close(&whole, "findings");
+  }
+
+ private:
+  Json document(const LintResult& result) const {
+    Json errors = Json::array();
+    for (const InputError& error : result.errors) errors.push_back(error_json(error));
+    Json report;
+    report["version"] = kVersion;
+    report["findings"] = str(kStreamedArray);
+    report["errors"] = std::move(errors);
+    report["summary"] = summary_json(result, counts_);
+    return report;
+  }
+
+  std::ostream& out_;
+  FindingCounts counts_;
+  std::optional<StreamedArray> findings_;
+};
+
+class SarifReport : public StreamingReport {
+ public:
+  SarifReport(std::ostream& out, const RuleCatalog& catalog, bool baseline_used)
+      : out_(out), catalog_(catalog), baseline_used_(baseline_used) {}
+
+  void start(const std::vector<InputError>& errors) override {
+    Json rules = Json::array();
+    for (const RuleMetadata& rule : catalog_.rules()) {
+      rule_indexes_.emplace(rule.id, rules.size());
+      rules.push_back(sarif_rule(rule));
+    }
+
+    Json driver;
+    driver["name"] = "kube-harden";
+    driver["version"] = kVersion;
+    driver["semanticVersion"] = kVersion;
+    driver["informationUri"] = str(kInformationUri);
+    driver["rules"] = rules;
+
+    Json run;
+    run["tool"] = Json{{"driver", driver}};
+    run["invocations"] = Json::array({sarif_invocation(errors)});
+    if (std::optional<std::string> cwd = working_directory_uri()) {
+      run["originalUriBaseIds"] = Json{{str(kSourceRoot), Json{{"uri", *cwd}}}};
+    }
+    run["columnKind"] = "unicodeCodePoints";
+    run["results"] = str(kStreamedArray);
+
+    Json log;
+    log["$schema"] = str(kSarifSchema);
+    log["version"] = "2.1.0";
+    log["runs"] = Json::array({run});
+    results_.emplace(out_, log, "results");
+  }
+
+  void write(const Finding& finding) override {
+    results_->add(sarif_result(finding, rule_indexes_, baseline_used_));
+  }
+
+  void finish(const LintResult&) override { results_->close(); }
+
+ private:
+  std::ostream& out_;
+  const RuleCatalog& catalog_;
+  bool baseline_used_;
+  std::map<std::string_view, size_t> rule_indexes_;
+  std::optional<StreamedArray> results_;
+};
+
+void write_all(StreamingReport& report, const LintResult& result) {
+  report.start(result.errors);
+  for (const Finding& finding : result.findings) report.write(finding);
+  report.finish(result);
+}
+
 }  // namespace
 
-void write_json_report(std::ostream& out, const LintResult& result) {
-  Json errors = Json::array();
-  for (const InputError& error : result.errors) errors.push_back(error_json(error));
+std::unique_ptr<StreamingReport> json_report_stream(std::ostream& out) {
+  return std::make_unique<JsonReport>(out);
+}
 
-  Json report;
-  report["version"] = kVersion;
-  report["findings"] = str(kStreamedArray);
-  report["errors"] = std::move(errors);
-  report["summary"] = summary_json(result);
-  write_json_streaming(out, report, "findings", result.findings.size(),
-                       [&](size_t i) { return finding_json(result.findings[i]); });
+std::unique_ptr<StreamingReport> sarif_report_stream(std::ostream& out, const RuleCatalog& catalog,
+                                                     bool baseline_used) {
+  return std::make_unique<SarifReport>(out, catalog, baseline_used);
+}
+
+void write_json_report(std::ostream& out, const LintResult& result) {
+  JsonReport report(out);
+  write_all(report, result);
 }
 
 void write_sarif_report(std::ostream& out, const LintResult& result, const RuleCatalog& catalog) {
-  Json rules = Json::array();
-  std::map<std::string_view, size_t> rule_indexes;
-  for (const RuleMetadata& rule : catalog.rules()) {
-    rule_indexes.emplace(rule.id, rules.size());
-    rules.push_back(sarif_rule(rule));
-  }
-
-  Json driver;
-  driver["name"] = "kube-harden";
-  driver["version"] = kVersion;
-  driver["semanticVersion"] = kVersion;
-  driver["informationUri"] = str(kInformationUri);
-  driver["rules"] = rules;
-
-  Json run;
-  run["tool"] = Json{{"driver", driver}};
-  run["invocations"] = Json::array({sarif_invocation(result)});
-  if (std::optional<std::string> cwd = working_directory_uri()) {
-    run["originalUriBaseIds"] = Json{{str(kSourceRoot), Json{{"uri", *cwd}}}};
-  }
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = str(kStreamedArray);
-
-  Json log;
-  log["$schema"] = str(kSarifSchema);
-  log["version"] = "2.1.0";
-  log["runs"] = Json::array({run});
-  write_json_streaming(out, log, "results", result.findings.size(), [&](size_t i) {
-    return sarif_result(result.findings[i], rule_indexes, result.baseline);
-  });
+  SarifReport report(out, catalog, result.baseline.used);
+  write_all(report, result);
 }
 
 void write_rule_catalog_json(std::ostream& out, const RuleCatalog& catalog) {

@@ -96,17 +96,14 @@ std::string finding_line(const Finding& finding, bool color) {
 // Counted from the findings themselves so that the line always agrees with
 // the findings listed above it.
 std::string summary_line(const LintResult& result, const TextStyle& style) {
-  std::array<size_t, 5> by_severity{};
-  size_t unsuppressed = 0;
-  size_t suppressed = 0;
-  for (const Finding& finding : result.findings) {
-    if (finding.suppressed) {
-      ++suppressed;
-    } else {
-      ++unsuppressed;
-      ++by_severity[static_cast<size_t>(finding.severity)];
-    }
-  }
+  return summary_line(FindingCounts::of(result.findings), result, style);
+}
+
+std::string summary_line(const FindingCounts& counts, const LintResult& result,
+                         const TextStyle& style) {
+  const std::array<size_t, 5>& by_severity = counts.by_severity;
+  size_t unsuppressed = counts.unsuppressed;
+  size_t suppressed = counts.suppressed;
 
   std::string line;
   if (unsuppressed == 0) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "kube_harden/report.h"
+#include "report/finding_counts.h"
 
 namespace kube_harden {
 
@@ -27,7 +28,10 @@ bool is_listed(const Finding& finding, const TextStyle& style);
 std::string finding_line(const Finding& finding, bool color);
 
 // One line: unsuppressed findings by severity, what was linted, then what was
-// suppressed, the baseline and input errors.
+// suppressed, the baseline and input errors; `counts` are of the findings
+// listed (by default, result.findings).
+std::string summary_line(const FindingCounts& counts, const LintResult& result,
+                         const TextStyle& style);
 std::string summary_line(const LintResult& result, const TextStyle& style);
 
 }  // namespace kube_harden

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -6,20 +7,53 @@
 #include <fmt/core.h>
 
 #include "kube_harden/report.h"
+#include "report/finding_counts.h"
 #include "report/text_lines.h"
 
 namespace kube_harden {
 
-void write_text_report(std::ostream& out, const LintResult& result, const TextStyle& style) {
-  const std::string* previous_file = nullptr;
-  for (const Finding& finding : result.findings) {
-    if (!is_listed(finding, style)) continue;
-    if (previous_file != nullptr && *previous_file != finding.file) out << '\n';
-    previous_file = &finding.file;
-    out << finding_line(finding, style.color) << '\n';
+namespace {
+
+// Findings a line each, a blank line between files, then the summary.
+class TextReport : public StreamingReport {
+ public:
+  TextReport(std::ostream& out, const TextStyle& style) : out_(out), style_(style) {}
+
+  void start(const std::vector<InputError>&) override {}
+
+  void write(const Finding& finding) override {
+    counts_.add(finding);
+    if (!is_listed(finding, style_)) return;
+    if (listed_any_ && previous_file_ != finding.file) out_ << '\n';
+    listed_any_ = true;
+    previous_file_ = finding.file;
+    out_ << finding_line(finding, style_.color) << '\n';
   }
-  if (previous_file != nullptr) out << '\n';
-  out << summary_line(result, style) << '\n';
+
+  void finish(const LintResult& result) override {
+    if (listed_any_) out_ << '\n';
+    out_ << summary_line(counts_, result, style_) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  TextStyle style_;
+  FindingCounts counts_;
+  bool listed_any_ = false;
+  std::string previous_file_;
+};
+
+}  // namespace
+
+std::unique_ptr<StreamingReport> text_report_stream(std::ostream& out, const TextStyle& style) {
+  return std::make_unique<TextReport>(out, style);
+}
+
+void write_text_report(std::ostream& out, const LintResult& result, const TextStyle& style) {
+  TextReport report(out, style);
+  report.start(result.errors);
+  for (const Finding& finding : result.findings) report.write(finding);
+  report.finish(result);
 }
 
 void write_rule_catalog_text(std::ostream& out, const RuleCatalog& catalog) {

@@ -145,8 +145,8 @@ void BM_RunRules(benchmark::State& state) {
   const kh::LintOptions options;
   const kh::RuleCatalog& catalog = kh::RuleCatalog::builtin();
   for (auto _ : state) {
-    std::vector<kh::Finding> findings =
-        kh::run_rules(manifests, corpus().names, options.rules, options.selection, catalog);
+    kh::RuleRunner runner(manifests, corpus().names, options.rules, options.selection, catalog);
+    std::vector<kh::Finding> findings = runner.run(kh::whole(manifests));
     benchmark::DoNotOptimize(findings.data());
   }
   set_counters(state);
