@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -230,14 +231,17 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
     return findings;
   };
   // Files are checked a window at a time on the thread pool, and reported
-  // in order: only a window's findings are held at once.
+  // in order: only two windows' findings are held at once.
   std::vector<std::vector<size_t>> groups = files_by_name(file_names);
   const size_t window = std::max<size_t>(options.jobs, 1) * 16;
-  for (size_t first = 0; first < groups.size(); first += window) {
-    size_t count = std::min(window, groups.size() - first);
-    std::vector<std::vector<Finding>> checked(count);
-    parallel_for(count, options.jobs,
+  using Checked = std::vector<std::vector<Finding>>;
+  auto check_window = [&](size_t first) {
+    Checked checked(std::min(window, groups.size() - first));
+    parallel_for(checked.size(), options.jobs,
                  [&](size_t i) { checked[i] = check_files(groups[first + i]); });
+    return checked;
+  };
+  auto report = [&](Checked& checked) {
     for (std::vector<Finding>& findings : checked) {
       if (baseline) baseline->apply(findings);
       for (const Finding& finding : findings) {
@@ -249,6 +253,23 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
       }
       sink.add(findings);
       std::vector<Finding>().swap(findings);
+    }
+  };
+  if (options.jobs <= 1) {
+    for (size_t first = 0; first < groups.size(); first += window) {
+      Checked checked = check_window(first);
+      report(checked);
+    }
+  } else if (!groups.empty()) {
+    // The next window is checked while this one is written out, so the
+    // threads never wait for the report.
+    std::future<Checked> next = std::async(std::launch::async, check_window, 0);
+    for (size_t first = 0; first < groups.size(); first += window) {
+      Checked checked = next.get();
+      if (first + window < groups.size()) {
+        next = std::async(std::launch::async, check_window, first + window);
+      }
+      report(checked);
     }
   }
   if (baseline) result.baseline = baseline->summary();
