@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kube_harden/manifest_index.h"
@@ -101,9 +103,9 @@ TEST(ManifestIndex, RolesAreMatchedByKindNameAndForRolesNamespace) {
   };
   EXPECT_EQ(bound(0), (std::vector<const Role*>{&manifests.roles[0]}));
   EXPECT_EQ(bound(1), (std::vector<const Role*>{&manifests.roles[2]}));
-  EXPECT_TRUE(index.file_has_binding(0, "RoleBinding", "shop", "to-role"));
-  EXPECT_FALSE(index.file_has_binding(1, "RoleBinding", "shop", "to-role"));
-  EXPECT_FALSE(index.file_has_binding(0, "ClusterRoleBinding", "shop", "to-role"));
+  ASSERT_EQ(index.bindings_in_file(0).size(), 2u);
+  EXPECT_EQ(index.bindings_in_file(0)[1], &manifests.role_bindings[1]);
+  EXPECT_TRUE(index.bindings_in_file(1).empty());
 }
 
 // What bindings_of_service_account() must return, by a scan of every binding.
@@ -234,6 +236,24 @@ TEST(ManifestIndex, LabelLookupsAgreeWithMatchingEverything) {
   }
   EXPECT_GT(covered, 100u) << "the random input should match often";
   EXPECT_GT(selecting, 20u);
+}
+
+// Many threads asking for one key: the value is made once and shared.
+TEST(RunMemo, MakesEachValueOnce) {
+  RunMemo memo;
+  std::atomic<int> made{0};
+  std::vector<const int*> seen(8);
+  {
+    std::vector<std::jthread> threads;
+    for (size_t t = 0; t < seen.size(); ++t) {
+      threads.emplace_back([&, t] {
+        seen[t] = &memo.get<int>("rule/key", [&] { return ++made; });
+      });
+    }
+  }
+  EXPECT_EQ(made, 1);
+  for (const int* value : seen) EXPECT_EQ(value, seen.front());
+  EXPECT_EQ(memo.get<int>("rule/other", [] { return 7; }), 7);
 }
 
 }  // namespace

@@ -51,9 +51,8 @@ class ManifestIndex {
   // through a group its token carries (see binds_service_account()).
   std::vector<const RoleBinding*> bindings_of_service_account(std::string_view namespace_name,
                                                               std::string_view name) const;
-  // Whether a file holds a binding of that kind, namespace and name.
-  bool file_has_binding(size_t file_index, std::string_view kind, std::string_view namespace_name,
-                        std::string_view name) const;
+  // The bindings a file holds, in input order.
+  std::span<const RoleBinding* const> bindings_in_file(size_t file_index) const;
 
   // The roles a binding's roleRef can mean: ClusterRoles of that name, or
   // Roles of that name in the binding's namespace.
@@ -77,7 +76,7 @@ class ManifestIndex {
   std::unordered_map<std::string, std::vector<size_t>> bindings_by_account_;
   std::unordered_map<std::string, std::vector<size_t>> bindings_by_namespace_group_;
   std::vector<size_t> bindings_of_every_account_;
-  std::unordered_set<std::string> bindings_by_file_;
+  std::unordered_map<size_t, std::vector<const RoleBinding*>> bindings_of_file_;
   ListsByKey<Role> roles_;
 };
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kube_harden/k8s_version.h"
@@ -40,6 +43,24 @@ struct RuleOptions {
 // The namespace an object lives in: its own, else the run's default.
 std::string namespace_of(const ObjectHeader& object, const RuleOptions& options);
 
+// What rules work out once per run and use for many objects (such as the
+// grants of one ServiceAccount): one value per key, made on first use, even
+// when several threads ask at once. Keys start with the rule's id.
+class RunMemo {
+ public:
+  template <class T, class Make>
+  const T& get(const std::string& key, const Make& make) {
+    std::lock_guard lock(mutex_);
+    auto it = values_.find(key);
+    if (it == values_.end()) it = values_.emplace(key, std::make_shared<T>(make())).first;
+    return *static_cast<const T*>(it->second.get());
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<void>> values_;
+};
+
 // What a rule sees while it checks one object: the options, every object of
 // the run (for cross-object questions), and a way to report findings.
 class RuleContext {
@@ -50,6 +71,7 @@ class RuleContext {
   virtual const Manifests& manifests() const = 0;
   // Lookups across objects (by namespace, account, binding...), built once per run.
   virtual const ManifestIndex& index() const = 0;
+  virtual RunMemo& memo() const = 0;
   // The name findings use for the file an object came from (ObjectHeader::file_index).
   virtual const std::string& file_name(size_t file_index) const = 0;
 

@@ -74,9 +74,7 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& opti
   for (size_t i = 0; i < manifests.role_bindings.size(); ++i) {
     const RoleBinding& binding = manifests.role_bindings[i];
     std::string binding_namespace = namespace_of(binding.header, options);
-    bindings_by_file_.insert(key_of({std::to_string(binding.header.file_index),
-                                     binding.header.kind, binding_namespace,
-                                     binding.header.metadata.name}));
+    bindings_of_file_[binding.header.file_index].push_back(&binding);
     for (const Subject& subject : binding.subjects) {
       if (subject.kind == "ServiceAccount") {
         // The API server defaults a subject's namespace to the binding's.
@@ -162,11 +160,10 @@ std::vector<const RoleBinding*> ManifestIndex::bindings_of_service_account(
   return bindings;
 }
 
-bool ManifestIndex::file_has_binding(size_t file_index, std::string_view kind,
-                                     std::string_view namespace_name,
-                                     std::string_view name) const {
-  return bindings_by_file_.contains(
-      key_of({std::to_string(file_index), kind, namespace_name, name}));
+std::span<const RoleBinding* const> ManifestIndex::bindings_in_file(size_t file_index) const {
+  auto it = bindings_of_file_.find(file_index);
+  if (it == bindings_of_file_.end()) return {};
+  return it->second;
 }
 
 std::span<const Role* const> ManifestIndex::roles_bound_by(const RoleBinding& binding) const {

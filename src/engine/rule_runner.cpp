@@ -19,6 +19,7 @@ struct RunInputs {
   const std::vector<PssPolicy>& policies;
   const std::vector<std::string>& file_names;
   const RuleOptions& options;
+  RunMemo& memo;
 };
 // The context of one rule checking one object: findings get the rule's
 // metadata and the object's identity here, so rules only say what and where.
@@ -31,6 +32,7 @@ class ObjectContext : public RuleContext {
   const RuleOptions& options() const override { return options_; }
   const Manifests& manifests() const override { return run_.manifests; }
   const ManifestIndex& index() const override { return run_.index; }
+  RunMemo& memo() const override { return run_.memo; }
   const std::string& file_name(size_t file_index) const override {
     return run_.file_names.at(file_index);
   }
@@ -175,11 +177,12 @@ struct RuleRunner::State {
   State(const Manifests& manifests, const std::vector<std::string>& file_names,
         const RuleOptions& options, const RuleSelection& selection)
       : index(manifests, options),
-        run{manifests, index, policies, file_names, options},
+        run{manifests, index, policies, file_names, options, memo},
         selection(selection) {}
 
   ManifestIndex index;
   std::vector<PssPolicy> policies;
+  RunMemo memo;
   RunInputs run;
   const RuleSelection& selection;
   std::vector<std::pair<const Rule*, const RuleMetadata*>> rules;

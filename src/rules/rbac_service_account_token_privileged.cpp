@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/rbac_grants.h"
@@ -22,46 +26,86 @@ class ServiceAccountTokenPrivileged : public Rule {
     TokenMount mount = resolve_token_mount(workload, index, options);
     if (!mount.mounted) return;
     std::string namespace_name = namespace_of(workload.header, options);
-    std::vector<std::string> grants;
-    std::string local_grant;
-    for (const RoleBinding* bound :
-         index.bindings_of_service_account(namespace_name, mount.account_name)) {
-      const RoleBinding& binding = *bound;
-      if (superseded_beside(workload, binding, index, options)) continue;
-      std::string role = privileged_role(binding, context);
-      if (role.empty()) continue;
-      grants.push_back(fmt::format("{} ({}) binds it to {}", describe(binding.header),
-                                   location(binding.header, context), role));
-      // Of copies in several files, name the one beside the pod.
-      if (local_grant.empty() && binding.header.file_index == workload.header.file_index) {
-        local_grant = grants.back();
+    const AccountGrants& account = context.memo().get<AccountGrants>(
+        key_of({id(), namespace_name, mount.account_name}),
+        [&] { return grants_of(namespace_name, mount.account_name, context); });
+    if (account.grants.empty()) return;
+
+    // Copies of one binding (same kind, namespace and name) in several files
+    // are alternative versions of one object, such as a project's install
+    // variants; a cluster holds only one. When the pod's file has its own
+    // copy, that is the one deployed with it, and the others say nothing
+    // about this pod.
+    size_t pod_file = workload.header.file_index;
+    std::unordered_set<size_t> superseded;
+    for (const RoleBinding* own : index.bindings_in_file(pod_file)) {
+      auto copies = account.by_identity.find(identity(*own, options));
+      if (copies == account.by_identity.end()) continue;
+      for (size_t i : copies->second) {
+        if (account.grants[i].binding->header.file_index != pod_file) superseded.insert(i);
       }
     }
-    if (grants.empty()) return;
-    if (!local_grant.empty()) grants.front() = local_grant;
+    size_t count = account.grants.size() - superseded.size();
+    if (count == 0) return;
+    // Of the rest, name the one beside the pod, else the first.
+    size_t named = 0;
+    if (auto local = account.first_in_file.find(pod_file); local != account.first_in_file.end()) {
+      named = local->second;
+    } else {
+      while (superseded.contains(named)) ++named;
+    }
     std::string more =
-        grants.size() > 1 ? fmt::format(" (and {} more bindings)", grants.size() - 1) : "";
+        count > 1 ? fmt::format(" (and {} more bindings)", count - 1) : "";
     context.report(
         workload.pod.position, workload.pod.path,
         fmt::format("the pod runs as ServiceAccount \"{}\" with its API token mounted, and {}{}: "
                     "whoever takes over a container gets these permissions; set "
                     "automountServiceAccountToken: false unless the pod calls the API, and "
                     "reduce the role to what it needs",
-                    mount.account_name, grants.front(), more));
+                    mount.account_name, account.grants[named].text, more));
   }
 
  private:
-  // Copies of one binding (same kind, namespace and name) in several files are
-  // alternative versions of one object, such as a project's install variants;
-  // a cluster holds only one. When the pod's file has its own copy, that is
-  // the one deployed with it, and the others say nothing about this pod.
-  static bool superseded_beside(const Workload& workload, const RoleBinding& binding,
-                                const ManifestIndex& index, const RuleOptions& options) {
-    size_t pod_file = workload.header.file_index;
-    if (binding.header.file_index == pod_file) return false;
-    return index.file_has_binding(pod_file, binding.header.kind,
-                                  namespace_of(binding.header, options),
-                                  binding.header.metadata.name);
+  // The bindings of one ServiceAccount that grant what the rbac-* rules
+  // flag, worked out once per run for all the pods that run as it.
+  struct AccountGrants {
+    struct Grant {
+      const RoleBinding* binding;
+      std::string text;  // "RoleBinding \"x\" (file:line) binds it to ..."
+    };
+    std::vector<Grant> grants;  // input order
+    std::unordered_map<std::string, std::vector<size_t>> by_identity;
+    std::unordered_map<size_t, size_t> first_in_file;  // file index -> grant
+  };
+
+  static AccountGrants grants_of(const std::string& namespace_name, const std::string& account_name,
+                                 RuleContext& context) {
+    AccountGrants account;
+    for (const RoleBinding* binding :
+         context.index().bindings_of_service_account(namespace_name, account_name)) {
+      std::string role = privileged_role(*binding, context);
+      if (role.empty()) continue;
+      size_t i = account.grants.size();
+      account.grants.push_back({binding, fmt::format("{} ({}) binds it to {}",
+                                                     describe(binding->header),
+                                                     location(binding->header, context), role)});
+      account.by_identity[identity(*binding, context.options())].push_back(i);
+      account.first_in_file.emplace(binding->header.file_index, i);
+    }
+    return account;
+  }
+
+  // One string from several; the separator cannot occur in names.
+  static std::string key_of(std::initializer_list<std::string_view> parts) {
+    std::string key;
+    for (std::string_view part : parts) key.append(part).push_back('\x1f');
+    return key;
+  }
+
+  // What makes two bindings copies of one object.
+  static std::string identity(const RoleBinding& binding, const RuleOptions& options) {
+    return key_of({binding.header.kind, namespace_of(binding.header, options),
+                   binding.header.metadata.name});
   }
 
   static std::string location(const ObjectHeader& object, RuleContext& context) {
