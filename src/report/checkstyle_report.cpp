@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include "kube_harden/report.h"
+#include "report/severity_levels.h"
 #include "report/xml_escape.h"
 
 namespace kube_harden {
@@ -30,17 +31,7 @@ struct FileEntries {
 };
 
 std::string_view checkstyle_severity(Severity severity) {
-  switch (severity) {
-    case Severity::Critical:
-    case Severity::High:
-      return "error";
-    case Severity::Medium:
-      return "warning";
-    case Severity::Low:
-    case Severity::Info:
-      return "info";
-  }
-  return "warning";
+  return tool_level_name(tool_level(severity), "info");
 }
 
 // Input errors, then unsuppressed findings, grouped by file in the order

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "kube_harden/report.h"
+#include "report/severity_levels.h"
 
 namespace kube_harden {
 
@@ -21,7 +22,7 @@ namespace {
 constexpr std::string_view kStdinName = "<stdin>";
 
 // Annotation levels, in the order the footer names them.
-enum class Level { Error, Warning, Notice };
+using Level = ToolLevel;
 constexpr std::array<std::string_view, 3> kLevelNames = {"error", "warning", "notice"};
 
 struct Annotation {
@@ -33,17 +34,7 @@ struct Annotation {
 };
 
 Level annotation_level(Severity severity) {
-  switch (severity) {
-    case Severity::Critical:
-    case Severity::High:
-      return Level::Error;
-    case Severity::Medium:
-      return Level::Warning;
-    case Severity::Low:
-    case Severity::Info:
-      return Level::Notice;
-  }
-  return Level::Warning;
+  return tool_level(severity);
 }
 
 // As @actions/core's escapeData: the runner unescapes exactly these.

@@ -21,6 +21,7 @@
 
 #include "kube_harden/report.h"
 #include "report/finding_counts.h"
+#include "report/severity_levels.h"
 
 namespace kube_harden {
 
@@ -201,17 +202,7 @@ Json summary_json(const LintResult& result, const FindingCounts& counts) {
 // SARIF
 
 std::string_view sarif_level(Severity severity) {
-  switch (severity) {
-    case Severity::Critical:
-    case Severity::High:
-      return "error";
-    case Severity::Medium:
-      return "warning";
-    case Severity::Low:
-    case Severity::Info:
-      return "note";
-  }
-  return "warning";
+  return tool_level_name(tool_level(severity), "note");
 }
 
 // GitHub's `problem.severity` uses "recommendation" where SARIF says "note".

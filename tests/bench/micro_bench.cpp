@@ -19,6 +19,7 @@
 
 #include "catalog/embedded_rules.h"
 #include "engine/rule_runner.h"
+#include "event_floor.h"
 #include "kube_harden/lint.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/rule_metadata.h"
@@ -27,6 +28,9 @@
 namespace kh = kube_harden;
 
 namespace {
+
+using kube_harden::bench::NullHandler;
+using kube_harden::bench::ViewStreamBuffer;
 
 struct Corpus {
   std::vector<std::string> names;
@@ -56,29 +60,7 @@ void set_counters(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().texts.size()));
 }
 
-class ViewStreamBuffer : public std::streambuf {
- public:
-  explicit ViewStreamBuffer(const std::string& text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
-  }
-};
 
-class NullHandler : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
 
 // The floor: yaml-cpp's scanner and parser with nothing built.
 void BM_EventParseFloor(benchmark::State& state) {

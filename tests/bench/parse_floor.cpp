@@ -29,36 +29,17 @@
 #include <thread>
 #include <vector>
 
+#include "event_floor.h"
 #include "kube_harden/lint.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/yaml_loader.h"
 
 namespace {
 
-class NullHandler : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-  size_t documents = 0;
-};
+using kube_harden::bench::NullHandler;
+using kube_harden::bench::ViewStreamBuffer;
 
-// Lets yaml-cpp read the buffer without a copy, as the linter's loader does.
-class ViewStreamBuffer : public std::streambuf {
- public:
-  explicit ViewStreamBuffer(std::string& text) {
-    setg(text.data(), text.data(), text.data() + text.size());
-  }
-};
+
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
