@@ -160,6 +160,46 @@ std::vector<std::vector<size_t>> files_by_name(const std::vector<std::string>& n
   return groups;
 }
 
+// Every input loaded and merged: the objects of all files, and per file its
+// name, suppression comments and Helm sources. Counts and errors go to `result`.
+struct LoadedRun {
+  Manifests manifests;
+  std::vector<std::string> file_names;
+  std::vector<std::vector<SuppressionComment>> comments;
+  std::vector<std::vector<HelmSource>> helm_sources;
+};
+
+LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& options,
+                   LintResult& result) {
+  LoadedRun run;
+  std::vector<LoadedFile> loaded = load_all(inputs, options);
+  std::vector<Manifests*> parts;
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    run.file_names.push_back(inputs[i].display_name);
+    LoadedFile& file = loaded[i];
+    if (file.read) ++result.summary.files;
+    if (file.error) result.errors.push_back(std::move(*file.error));
+    result.summary.documents += file.counts.documents;
+    result.summary.objects += file.counts.objects;
+    result.summary.skipped += file.counts.skipped;
+    parts.push_back(&file.manifests);
+    run.comments.push_back(std::move(file.comments));
+    run.helm_sources.push_back(std::move(file.helm_sources));
+  }
+  run.manifests = merge_manifests(parts);
+  return run;
+}
+
+void count_into(LintSummary& summary, const std::vector<Finding>& findings) {
+  for (const Finding& finding : findings) {
+    if (finding.suppressed) {
+      ++summary.suppressed;
+    } else {
+      ++summary.findings_by_severity[static_cast<size_t>(finding.severity)];
+    }
+  }
+}
+
 // Collects the findings lint() returns.
 class CollectingSink : public FindingSink {
  public:
@@ -187,30 +227,15 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options,
                 FindingSink& sink) {
   LintResult result;
-  std::vector<std::string> file_names;
-  std::vector<std::vector<SuppressionComment>> comments;
-  std::vector<std::vector<HelmSource>> helm_sources;
-  std::vector<LoadedFile> loaded = load_all(inputs, options);
-  std::vector<Manifests*> parts;
-  for (size_t i = 0; i < loaded.size(); ++i) {
-    file_names.push_back(inputs[i].display_name);
-    LoadedFile& file = loaded[i];
-    if (file.read) ++result.summary.files;
-    if (file.error) result.errors.push_back(std::move(*file.error));
-    result.summary.documents += file.counts.documents;
-    result.summary.objects += file.counts.objects;
-    result.summary.skipped += file.counts.skipped;
-    parts.push_back(&file.manifests);
-    comments.push_back(std::move(file.comments));
-    helm_sources.push_back(std::move(file.helm_sources));
-  }
-  Manifests manifests = merge_manifests(parts);
-  std::vector<LoadedFile>().swap(loaded);
+  LoadedRun run = load_run(inputs, options, result);
+  const Manifests& manifests = run.manifests;
+  const std::vector<std::string>& file_names = run.file_names;
+  const std::vector<std::vector<HelmSource>>& helm_sources = run.helm_sources;
   sink.start(result.errors);
 
   const RuleCatalog& catalog = builtin_rule_headers();
   RuleRunner rules(manifests, file_names, options.rules, options.selection, catalog);
-  Suppressions suppressions(SuppressionInputs{manifests, file_names, comments,
+  Suppressions suppressions(SuppressionInputs{manifests, file_names, run.comments,
                                               options.suppressions, options.selection, catalog});
   std::vector<ObjectSlice> slices = slices_by_file(manifests, file_names.size());
   std::optional<BaselineFilter> baseline;
@@ -244,13 +269,7 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
   auto report = [&](Checked& checked) {
     for (std::vector<Finding>& findings : checked) {
       if (baseline) baseline->apply(findings);
-      for (const Finding& finding : findings) {
-        if (finding.suppressed) {
-          ++result.summary.suppressed;
-        } else {
-          ++result.summary.findings_by_severity[static_cast<size_t>(finding.severity)];
-        }
-      }
+      count_into(result.summary, findings);
       sink.add(findings);
       std::vector<Finding>().swap(findings);
     }
