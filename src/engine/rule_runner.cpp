@@ -21,6 +21,7 @@ struct RunInputs {
   const RuleOptions& options;
   RunMemo& memo;
 };
+
 // The context of one rule checking one object: findings get the rule's
 // metadata and the object's identity here, so rules only say what and where.
 class ObjectContext : public RuleContext {
