@@ -157,7 +157,7 @@ void add_lint_command(CLI::App& app, Arguments& args) {
   add_rule_selection_options(*lint, args.selection);
   add_config_options(*lint, args);
   args.lint.options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  lint->add_option("-j,--jobs", args.lint.options.jobs, "Files read in parallel")
+  lint->add_option("-j,--jobs", args.lint.options.jobs, "Files read and checked in parallel")
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
 }
