@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include "kube_harden/rule.h"
 
 namespace kube_harden {
+
+// One map key from several names: '\0' cannot occur in Kubernetes names, so
+// distinct tuples never collide.
+std::string key_of(std::initializer_list<std::string_view> parts);
 
 // The cross-object lookups rules need, built once per run so that each is a
 // hash lookup rather than a scan of every object: a run stays linear in the

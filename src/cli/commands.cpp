@@ -48,26 +48,27 @@ int write_baseline_file(const std::string& path, const LintResult& result) {
   return result.errors.empty() ? kExitClean : kExitError;
 }
 
+void print_errors(const std::vector<InputError>& errors) {
+  for (const InputError& error : errors) print_error_at(error.file, error.position, error.message);
+}
+
 // Hands the errors of a run, those found collecting inputs first, to stderr
 // and to the report before any finding, then passes findings through.
 class ErrorsFirst : public FindingSink {
  public:
-  ErrorsFirst(const std::vector<InputError>& input_errors,
-              const std::function<void(const std::vector<InputError>&)>& print,
-              FindingSink& report)
-      : input_errors_(input_errors), print_(print), report_(report) {}
+  ErrorsFirst(const std::vector<InputError>& input_errors, FindingSink& report)
+      : input_errors_(input_errors), report_(report) {}
 
   void start(const std::vector<InputError>& errors) override {
     std::vector<InputError> all = input_errors_;
     all.insert(all.end(), errors.begin(), errors.end());
-    print_(all);
+    print_errors(all);
     report_.start(all);
   }
   void add(std::vector<Finding>& findings) override { report_.add(findings); }
 
  private:
   const std::vector<InputError>& input_errors_;
-  std::function<void(const std::vector<InputError>&)> print_;
   FindingSink& report_;
 };
 
@@ -92,9 +93,6 @@ int run_lint(LintCommand command) {
   std::erase_if(inputs, [&](const LintInput& input) {
     return !input.path.empty() && excluded_path(command.exclude, command.exclude_base, input.path);
   });
-  auto print_errors = [](const std::vector<InputError>& errors) {
-    for (const InputError& error : errors) print_error_at(error.file, error.position, error.message);
-  };
   auto add_input_errors = [&](LintResult& result) {
     result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
   };
@@ -118,7 +116,7 @@ int run_lint(LintCommand command) {
     // Findings are written as files are checked, never all held at once.
     write = [&](std::ostream& out) {
       std::unique_ptr<StreamingReport> report = stream(out);
-      ErrorsFirst sink(input_errors, print_errors, *report);
+      ErrorsFirst sink(input_errors, *report);
       result = lint(inputs, command.options, sink);
       add_input_errors(result);
       report->finish(result);

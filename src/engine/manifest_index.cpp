@@ -3,21 +3,12 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "rules/rbac_grants.h"
+
 namespace kube_harden {
 namespace {
 
 constexpr std::string_view kNamespaceGroupPrefix = "system:serviceaccounts:";
-
-// One map key from several strings; '\0' cannot occur in Kubernetes names,
-// so distinct tuples never collide.
-std::string key_of(std::initializer_list<std::string_view> parts) {
-  std::string key;
-  for (std::string_view part : parts) {
-    key.append(part);
-    key.push_back('\0');
-  }
-  return key;
-}
 
 template <class Map>
 auto* find_or_null(const Map& map, const std::string& key) {
@@ -39,6 +30,15 @@ void add_binding(std::vector<size_t>& list, size_t index) {
 }
 
 }  // namespace
+
+std::string key_of(std::initializer_list<std::string_view> parts) {
+  std::string key;
+  for (std::string_view part : parts) {
+    key.append(part);
+    key.push_back('\0');
+  }
+  return key;
+}
 
 ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& options)
     : manifests_(manifests), options_(options) {
@@ -73,13 +73,10 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& opti
   }
   for (size_t i = 0; i < manifests.role_bindings.size(); ++i) {
     const RoleBinding& binding = manifests.role_bindings[i];
-    std::string binding_namespace = namespace_of(binding.header, options);
     bindings_of_file_[binding.header.file_index].push_back(&binding);
     for (const Subject& subject : binding.subjects) {
       if (subject.kind == "ServiceAccount") {
-        // The API server defaults a subject's namespace to the binding's.
-        std::string_view space =
-            subject.namespace_name.empty() ? binding_namespace : subject.namespace_name;
+        std::string space = subject_namespace(subject, binding, options);
         add_binding(bindings_by_account_[key_of({space, subject.name})], i);
       } else if (subject.kind == "Group") {
         std::string_view group = subject.name;

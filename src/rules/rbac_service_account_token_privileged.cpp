@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,13 +92,6 @@ class ServiceAccountTokenPrivileged : public Rule {
       account.first_in_file.emplace(binding->header.file_index, i);
     }
     return account;
-  }
-
-  // One string from several; the separator cannot occur in names.
-  static std::string key_of(std::initializer_list<std::string_view> parts) {
-    std::string key;
-    for (std::string_view part : parts) key.append(part).push_back('\x1f');
-    return key;
   }
 
   // What makes two bindings copies of one object.
