@@ -617,7 +617,7 @@ TEST(AdviseCommand, FormatsAndExitCodes) {
 }
 
 TEST(AdviseCommand, BadInputIsReportedAtItsPositionAndTheRestAdvised) {
-  fs::path dir = fs::temp_directory_path() / ("kh-advise-bad-" + std::to_string(::getpid()));
+  fs::path dir = testing_support::scratch_dir() / "advise-bad";
   fs::create_directories(dir);
   std::ofstream(dir / "broken.yaml") << "kind: Pod\nmetadata: [unclosed\n";
   CommandRun run = kube_harden("advise " + (dir / "broken.yaml").string() + " " + kAdviseData +
@@ -628,7 +628,6 @@ TEST(AdviseCommand, BadInputIsReportedAtItsPositionAndTheRestAdvised) {
   nlohmann::json json = nlohmann::json::parse(run.out);
   EXPECT_EQ(json["namespaces"][0]["name"], "default");
   EXPECT_EQ(json["errors"].size(), 1u);
-  fs::remove_all(dir);
 }
 
 }  // namespace

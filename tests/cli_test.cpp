@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 using kube_harden::testing_support::kube_harden;
 using kube_harden::testing_support::ProcessResult;
 using kube_harden::testing_support::read_file;
-using kube_harden::testing_support::temp_dir;
+using kube_harden::testing_support::scratch_dir;
 
 const std::string kSource = KH_SOURCE_DIR;
 const std::string kExamples = kSource + "/testdata/examples";
@@ -95,7 +95,7 @@ TEST(Cli, StandardInputIsNamedStdin) {
 }
 
 TEST(Cli, OutputFileIsWrittenAtomically) {
-  fs::path out = temp_dir() / "report.json";
+  fs::path out = scratch_dir() / "report.json";
   fs::remove(out);
   ProcessResult run =
       kube_harden("lint -f json -o " + out.string() + " " + kCli + "/insecure.yaml");
@@ -144,7 +144,7 @@ TEST(Cli, CiFormatsReportFindingsAndKeepTheExitCode) {
 }
 
 TEST(Cli, SuppressedFindingsAreShownOnlyWhenAsked) {
-  fs::path file = temp_dir() / "suppressed.yaml";
+  fs::path file = scratch_dir() / "suppressed.yaml";
   std::string manifest = read_file(kCli + "/insecure.yaml");
   manifest.replace(manifest.find("privileged: true"), 16,
                    "privileged: true  # kube-harden:ignore privileged-container -- debug pod");

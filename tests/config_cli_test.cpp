@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 using kube_harden::testing_support::ProcessResult;
 using kube_harden::testing_support::run_command;
-using kube_harden::testing_support::temp_dir;
+using kube_harden::testing_support::scratch_dir;
 
 const std::string kInsecurePod =
     std::string(KH_SOURCE_DIR) + "/testdata/examples/insecure-pod.yaml";
@@ -21,7 +21,7 @@ const std::string kInsecurePod =
 class ConfigCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = temp_dir() / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    root_ = scratch_dir() / ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(root_);
     fs::create_directories(root_ / "deploy/charts/tests");
     fs::copy_file(kInsecurePod, root_ / "deploy/pod.yaml");

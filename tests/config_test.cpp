@@ -7,6 +7,7 @@
 #include "engine/suppression_comments.h"
 #include "kube_harden/config.h"
 #include "kube_harden/glob.h"
+#include "scratch_dir.h"
 
 namespace kube_harden {
 namespace {
@@ -82,13 +83,11 @@ TEST(ConfigFile, DuplicateKeysAndSeveralDocumentsAreErrors) {
 }
 
 TEST(ConfigFile, FoundInTheNearestParent) {
-  std::filesystem::path root = std::filesystem::temp_directory_path() / "kh-config-find";
-  std::filesystem::remove_all(root);
+  std::filesystem::path root = testing_support::scratch_dir() / "config-find";
   std::filesystem::create_directories(root / "a/b");
   EXPECT_EQ(find_config_file(root / "a/b"), std::nullopt);
   std::ofstream(root / "a" / kConfigFileName) << "failOn: low\n";
   EXPECT_EQ(find_config_file(root / "a/b"), root / "a" / kConfigFileName);
-  std::filesystem::remove_all(root);
 }
 
 TEST(Glob, WildcardsStayInASegmentAndDoubleStarCrossesThem) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "kube_harden/lint.h"
+#include "scratch_dir.h"
 
 namespace kube_harden {
 namespace {
@@ -86,15 +87,15 @@ TEST(HostileInput, OtherInputsAreStillLintedAfterABadOne) {
   EXPECT_EQ(result.findings[0].file, "bom-crlf.yaml");
 }
 
-fs::path scratch_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("kh-hostile-" + std::to_string(::getpid())) / name;
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = testing_support::scratch_dir() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
 TEST(HostileInput, FifosAreSkippedNotRead) {
-  fs::path dir = scratch_dir("fifo");
+  fs::path dir = fresh_dir("fifo");
   fs::path fifo = dir / "pipe.yaml";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::vector<InputError> errors;
@@ -106,7 +107,7 @@ TEST(HostileInput, FifosAreSkippedNotRead) {
 }
 
 TEST(HostileInput, SymlinkLoopsDoNotTrapTheWalk) {
-  fs::path dir = scratch_dir("loop");
+  fs::path dir = fresh_dir("loop");
   fs::create_directory_symlink(dir, dir / "again");
   fs::create_directory_symlink(dir / "missing", dir / "dangling");
   std::ofstream(dir / "pod.yaml") << "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n";
@@ -123,7 +124,7 @@ TEST(HostileInput, SizeAndDocumentLimitsAreErrorsAtTheirPlace) {
   LintResult too_big = lint({LintInput{"big.yaml", "", true, big}}, options);
   ASSERT_EQ(too_big.errors.size(), 0u) << "text given directly is not re-read";
 
-  fs::path file = scratch_dir("size") / "big.yaml";
+  fs::path file = fresh_dir("size") / "big.yaml";
   std::ofstream(file) << big;
   LintResult from_disk = lint({LintInput{"big.yaml", file.string()}}, options);
   ASSERT_EQ(from_disk.errors.size(), 1u);

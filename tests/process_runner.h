@@ -2,7 +2,6 @@
 #pragma once
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -10,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "scratch_dir.h"
 
 namespace kube_harden::testing_support {
 
@@ -26,18 +27,10 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// A directory of this test process, so parallel test processes never collide.
-inline std::filesystem::path temp_dir() {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("kh-cli-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
 // Runs `command` (a shell command line) and captures both streams.
 inline ProcessResult run_command(const std::string& command_line,
                                  const std::string& stdin_file = "") {
-  std::filesystem::path err_file = temp_dir() / "stderr.txt";
+  std::filesystem::path err_file = scratch_dir() / "stderr.txt";
   std::string command = command_line + " 2>" + err_file.string();
   if (!stdin_file.empty()) command += " <" + stdin_file;
   ProcessResult run;

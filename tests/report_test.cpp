@@ -11,7 +11,6 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "kube_harden/finding.h"
@@ -19,6 +18,7 @@
 #include "kube_harden/report.h"
 #include "kube_harden/rule_metadata.h"
 #include "report/xml_escape.h"
+#include "scratch_dir.h"
 
 namespace kube_harden {
 namespace {
@@ -1050,9 +1050,7 @@ TEST(CheckstyleReport, SeveritiesSourcesAndNoSuppressedFindings) {
 // NUL-terminated. nullopt when the parser rejects the document.
 std::optional<std::string> parsed_attributes(const std::string& xml, const std::string& tag,
                                              const std::string& attribute_name) {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("kh-report-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const std::filesystem::path& dir = testing_support::scratch_dir();
   std::ofstream(dir / "report.xml", std::ios::binary) << xml;
   std::ofstream(dir / "check.py") << "import sys, xml.dom.minidom\n"
                                      "doc = xml.dom.minidom.parse(sys.argv[1])\n"

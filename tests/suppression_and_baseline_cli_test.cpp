@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 using kube_harden::testing_support::kube_harden;
 using kube_harden::testing_support::ProcessResult;
 using kube_harden::testing_support::read_file;
-using kube_harden::testing_support::temp_dir;
+using kube_harden::testing_support::scratch_dir;
 
 // A hardened pod except for what each test adds.
 const std::string kPod = R"(apiVersion: v1
@@ -38,7 +38,7 @@ spec:
 )";
 
 fs::path write_manifest(const std::string& name, const std::string& text) {
-  fs::path path = temp_dir() / name;
+  fs::path path = scratch_dir() / name;
   std::ofstream(path) << text;
   return path;
 }
@@ -111,7 +111,7 @@ TEST(SuppressionCli, StrictModeIgnoresInSourceSuppressions) {
 
 TEST(BaselineCli, SurvivesAnInsertedLineAndReportsOnlyNewFindings) {
   fs::path pod = write_manifest("baselined.yaml", kPod);
-  fs::path baseline = temp_dir() / "baseline.json";
+  fs::path baseline = scratch_dir() / "baseline.json";
   ProcessResult written = kube_harden("lint --write-baseline " + baseline.string() + " " +
                                       pod.string());
   ASSERT_EQ(written.exit_code, 0) << written.err;
