@@ -1,16 +1,15 @@
 #include "kube_harden/lint.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <future>
 #include <iterator>
 #include <map>
 #include <optional>
-#include <system_error>
 
 #include "catalog/rule_headers.h"
 #include "engine/file_reader.h"
 #include "engine/helm_sources.h"
+#include "engine/largest_first.h"
 #include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
 #include "engine/suppression_comments.h"
@@ -54,23 +53,6 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   }
   build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
   return loaded;
-}
-
-// Input indices, largest input first. Threads taking inputs in this order
-// finish together: a large file picked up last would leave the others idle.
-std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
-  std::vector<uint64_t> sizes(inputs.size());
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    std::error_code error;
-    sizes[i] = inputs[i].has_text ? inputs[i].text.size()
-                                  : std::filesystem::file_size(inputs[i].path, error);
-    if (error) sizes[i] = 0;
-  }
-  std::vector<size_t> order(inputs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
-  return order;
 }
 
 // Loads every input on `jobs` threads; the result does not depend on `jobs`

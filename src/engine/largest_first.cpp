@@ -1,0 +1,25 @@
+#include "engine/largest_first.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <system_error>
+
+namespace kube_harden {
+
+std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
+  std::vector<uint64_t> sizes(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::error_code error;
+    sizes[i] = inputs[i].has_text ? inputs[i].text.size()
+                                  : std::filesystem::file_size(inputs[i].path, error);
+    if (error) sizes[i] = 0;
+  }
+  std::vector<size_t> order(inputs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
+}  // namespace kube_harden
