@@ -313,7 +313,8 @@ spec:
 
 PspSpec psp_for(const std::string& yaml, Manifests& manifests) {
   manifests = manifests_of({text_input("pods.yaml", yaml)});
-  return generate_psp(workloads_in(manifests, ""), manifests, RuleOptions{}, "p");
+  return generate_psp(workloads_in(manifests, ""), ManifestIndex(manifests, RuleOptions{}),
+                      RuleOptions{}, "p");
 }
 
 TEST(AdvisePsp, CapabilitiesAreTheUnionAddedAndTheIntersectionDropped) {

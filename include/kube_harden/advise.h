@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kube_harden/lint.h"
+#include "kube_harden/manifest_index.h"
 #include "kube_harden/model.h"
 
 namespace kube_harden {
@@ -139,8 +140,10 @@ struct Advice {
 
 Advice advise(const std::vector<LintInput>& inputs, const AdviseOptions& options);
 
-// The least-privilege PSP admitting every workload in `workloads`, named `name`.
-PspSpec generate_psp(const std::vector<const Workload*>& workloads, const Manifests& manifests,
+// The least-privilege PSP admitting every workload in `workloads`, named
+// `name`. `index` covers the whole input (ServiceAccounts decide token mounts);
+// it is built once and shared by every PSP of a run.
+PspSpec generate_psp(const std::vector<const Workload*>& workloads, const ManifestIndex& index,
                      const RuleOptions& options, std::string name);
 
 // Why PodSecurityPolicy admission would refuse the workload as written, or

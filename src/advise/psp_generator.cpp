@@ -122,10 +122,9 @@ IdStrategy user_strategy(const Union& used) {
 
 }  // namespace
 
-PspSpec generate_psp(const std::vector<const Workload*>& workloads, const Manifests& manifests,
+PspSpec generate_psp(const std::vector<const Workload*>& workloads, const ManifestIndex& index,
                      const RuleOptions& options, std::string name) {
   Union used;
-  ManifestIndex index(manifests, options);
   for (const Workload* workload : workloads) {
     used.add_pod(*workload, resolve_token_mount(*workload, index, options).mounted);
   }

@@ -7,15 +7,13 @@ namespace {
 
 constexpr std::string_view kLabelPrefix = "pod-security.kubernetes.io/";
 
-// PSS findings of one lint run, by namespace.
-std::map<std::string, std::vector<Blocker>> pss_findings(const std::vector<LintInput>& inputs,
-                                                         LintOptions options, PssLevel level,
-                                                         std::vector<InputError>* errors) {
+// PSS findings of the run checked at `level`, by namespace.
+std::map<std::string, std::vector<Blocker>> pss_findings(const LoadedRun& run, LintOptions options,
+                                                         PssLevel level) {
   options.rules.pss_level = level;
   options.rules.pss_level_from_flag = true;
   options.rules.k8s_version_from_flag = true;
-  LintResult result = lint(inputs, options);
-  if (errors) *errors = std::move(result.errors);
+  LintResult result = check_run(run, options);
   std::map<std::string, std::vector<Blocker>> by_namespace;
   for (const Finding& finding : result.findings) {
     // Admission knows nothing of kube-harden suppressions, so they count too.
@@ -49,11 +47,10 @@ std::map<std::string, std::string> labels_for(AdvisedLevel level, const K8sVersi
 
 }  // namespace
 
-std::vector<NamespaceAdvice> advise_levels(const std::vector<LintInput>& inputs,
-                                           const Manifests& manifests, const LintOptions& options,
-                                           std::vector<InputError>& errors) {
-  auto restricted = pss_findings(inputs, options, PssLevel::Restricted, &errors);
-  auto baseline = pss_findings(inputs, options, PssLevel::Baseline, nullptr);
+std::vector<NamespaceAdvice> advise_levels(const LoadedRun& run, const LintOptions& options) {
+  const Manifests& manifests = run.manifests;
+  auto restricted = pss_findings(run, options, PssLevel::Restricted);
+  auto baseline = pss_findings(run, options, PssLevel::Baseline);
   std::map<std::string, NamespaceAdvice> spaces;
   for (const Workload& workload : manifests.workloads) {
     ++spaces[namespace_of(workload.header, options.rules)].workloads;

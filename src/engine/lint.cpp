@@ -7,68 +7,13 @@
 #include <optional>
 
 #include "catalog/rule_headers.h"
-#include "engine/file_reader.h"
-#include "engine/helm_sources.h"
-#include "engine/largest_first.h"
+#include "engine/lint_run.h"
 #include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
-#include "engine/suppression_comments.h"
 #include "engine/suppressions.h"
-#include "kube_harden/model_builder.h"
-#include "kube_harden/yaml_loader.h"
 
 namespace kube_harden {
 namespace {
-
-// What loading one input produced; kept per input so merging is in input order.
-struct LoadedFile {
-  bool read = false;
-  Manifests manifests;
-  DocumentCounts counts;
-  std::vector<SuppressionComment> comments;
-  std::vector<HelmSource> helm_sources;
-  std::optional<InputError> error;
-};
-
-LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
-  LoadedFile loaded;
-  std::optional<std::string> from_disk;
-  std::string_view text = input.text;
-  if (!input.has_text) {
-    std::string read_error;
-    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
-    if (!from_disk) {
-      loaded.error = InputError{input.display_name, {}, read_error};
-      return loaded;
-    }
-    text = *from_disk;
-  }
-  loaded.read = true;
-  if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
-  loaded.helm_sources = scan_helm_sources(text);
-  YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
-  if (yaml.error) {
-    loaded.error = InputError{input.display_name, yaml.error->position,
-                              "invalid YAML: " + yaml.error->message};
-  }
-  build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
-  return loaded;
-}
-
-// Loads every input on `jobs` threads; the result does not depend on `jobs`
-// or on the order inputs are taken in, as each lands at its own index.
-std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const LintOptions& options) {
-  std::vector<LoadedFile> loaded(inputs.size());
-  if (options.jobs <= 1 || inputs.size() <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) loaded[i] = load_input(inputs[i], i, options);
-    return loaded;
-  }
-  std::vector<size_t> order = largest_first(inputs);
-  parallel_for(order.size(), options.jobs, [&](size_t k) {
-    loaded[order[k]] = load_input(inputs[order[k]], order[k], options);
-  });
-  return loaded;
-}
 
 // Sorts as std::stable_sort(finding_order) would, without its buffer of half
 // the findings at hundreds of bytes each: the order is worked out on indices
@@ -142,36 +87,6 @@ std::vector<std::vector<size_t>> files_by_name(const std::vector<std::string>& n
   return groups;
 }
 
-// Every input loaded and merged: the objects of all files, and per file its
-// name, suppression comments and Helm sources. Counts and errors go to `result`.
-struct LoadedRun {
-  Manifests manifests;
-  std::vector<std::string> file_names;
-  std::vector<std::vector<SuppressionComment>> comments;
-  std::vector<std::vector<HelmSource>> helm_sources;
-};
-
-LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& options,
-                   LintResult& result) {
-  LoadedRun run;
-  std::vector<LoadedFile> loaded = load_all(inputs, options);
-  std::vector<Manifests*> parts;
-  for (size_t i = 0; i < loaded.size(); ++i) {
-    run.file_names.push_back(inputs[i].display_name);
-    LoadedFile& file = loaded[i];
-    if (file.read) ++result.summary.files;
-    if (file.error) result.errors.push_back(std::move(*file.error));
-    result.summary.documents += file.counts.documents;
-    result.summary.objects += file.counts.objects;
-    result.summary.skipped += file.counts.skipped;
-    parts.push_back(&file.manifests);
-    run.comments.push_back(std::move(file.comments));
-    run.helm_sources.push_back(std::move(file.helm_sources));
-  }
-  run.manifests = merge_manifests(parts);
-  return run;
-}
-
 void count_into(LintSummary& summary, const std::vector<Finding>& findings) {
   for (const Finding& finding : findings) {
     if (finding.suppressed) {
@@ -199,17 +114,26 @@ class CollectingSink : public FindingSink {
 }  // namespace
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
-  std::vector<Finding> findings;
-  CollectingSink sink(findings);
-  LintResult result = lint(inputs, options, sink);
-  result.findings = std::move(findings);
-  return result;
+  return check_run(load_run(inputs, options), options);
 }
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options,
                 FindingSink& sink) {
+  return check_run(load_run(inputs, options), options, sink);
+}
+
+LintResult check_run(const LoadedRun& run, const LintOptions& options) {
+  std::vector<Finding> findings;
+  CollectingSink sink(findings);
+  LintResult result = check_run(run, options, sink);
+  result.findings = std::move(findings);
+  return result;
+}
+
+LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSink& sink) {
   LintResult result;
-  LoadedRun run = load_run(inputs, options, result);
+  result.errors = run.errors;
+  result.summary = run.counts;
   const Manifests& manifests = run.manifests;
   const std::vector<std::string>& file_names = run.file_names;
   const std::vector<std::vector<HelmSource>>& helm_sources = run.helm_sources;

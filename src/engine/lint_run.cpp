@@ -1,0 +1,86 @@
+#include "engine/lint_run.h"
+
+#include <optional>
+
+#include "engine/file_reader.h"
+#include "engine/largest_first.h"
+#include "engine/parallel_for.h"
+#include "kube_harden/model_builder.h"
+#include "kube_harden/yaml_loader.h"
+
+namespace kube_harden {
+namespace {
+
+// What loading one input produced; kept per input so merging is in input order.
+struct LoadedFile {
+  bool read = false;
+  Manifests manifests;
+  DocumentCounts counts;
+  std::vector<SuppressionComment> comments;
+  std::vector<HelmSource> helm_sources;
+  std::optional<InputError> error;
+};
+
+LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
+  LoadedFile loaded;
+  std::optional<std::string> from_disk;
+  std::string_view text = input.text;
+  if (!input.has_text) {
+    std::string read_error;
+    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
+    if (!from_disk) {
+      loaded.error = InputError{input.display_name, {}, read_error};
+      return loaded;
+    }
+    text = *from_disk;
+  }
+  loaded.read = true;
+  if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
+  loaded.helm_sources = scan_helm_sources(text);
+  YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
+  if (yaml.error) {
+    loaded.error = InputError{input.display_name, yaml.error->position,
+                              "invalid YAML: " + yaml.error->message};
+  }
+  build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
+  return loaded;
+}
+
+// Loads every input on `jobs` threads; the result does not depend on `jobs`
+// or on the order inputs are taken in, as each lands at its own index.
+std::vector<LoadedFile> load_all(const std::vector<LintInput>& inputs, const LintOptions& options) {
+  std::vector<LoadedFile> loaded(inputs.size());
+  if (options.jobs <= 1 || inputs.size() <= 1) {
+    for (size_t i = 0; i < inputs.size(); ++i) loaded[i] = load_input(inputs[i], i, options);
+    return loaded;
+  }
+  std::vector<size_t> order = largest_first(inputs);
+  parallel_for(order.size(), options.jobs, [&](size_t k) {
+    loaded[order[k]] = load_input(inputs[order[k]], order[k], options);
+  });
+  return loaded;
+}
+
+}  // namespace
+
+LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& options) {
+  LoadedRun run;
+  std::vector<LoadedFile> loaded = load_all(inputs, options);
+  std::vector<Manifests*> parts;
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    run.file_names.push_back(inputs[i].display_name);
+    LoadedFile& file = loaded[i];
+    if (file.read) ++run.counts.files;
+    if (file.error) run.errors.push_back(std::move(*file.error));
+    run.counts.documents += file.counts.documents;
+    run.counts.objects += file.counts.objects;
+    run.counts.skipped += file.counts.skipped;
+    parts.push_back(&file.manifests);
+    run.comments.push_back(std::move(file.comments));
+    run.helm_sources.push_back(std::move(file.helm_sources));
+  }
+  run.manifests = merge_manifests(parts);
+  return run;
+}
+
+}  // namespace kube_harden
