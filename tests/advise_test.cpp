@@ -617,6 +617,21 @@ TEST(AdviseCommand, FormatsAndExitCodes) {
   EXPECT_EQ(kube_harden("advise " + kAdviseData + " --format xml").exit_code, 2);
 }
 
+// Standard input can be read only once, yet serves both levels and the PSP.
+TEST(AdviseCommand, StandardInputIsAdvisedAsTheFileIs) {
+  const std::string file = kAdviseData + "/mixed/ops.yaml";
+  CommandRun from_file = kube_harden("advise " + file + " --psp --format json");
+  CommandRun from_stdin = kube_harden("advise - --psp --format json", file);
+  ASSERT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  nlohmann::json expected = nlohmann::json::parse(from_file.out);
+  for (auto& space : expected["namespaces"]) {
+    for (auto& blocker : space["blockers"]) blocker["file"] = "<stdin>";
+  }
+  ASSERT_FALSE(expected["namespaces"][0]["blockers"].empty());
+  ASSERT_FALSE(expected["podSecurityPolicies"].empty());
+  EXPECT_EQ(nlohmann::json::parse(from_stdin.out), expected);
+}
+
 TEST(AdviseCommand, BadInputIsReportedAtItsPositionAndTheRestAdvised) {
   fs::path dir = testing_support::scratch_dir() / "advise-bad";
   fs::create_directories(dir);
