@@ -450,6 +450,28 @@ std::string yaml_of(const Advice& advice) {
   return out.str();
 }
 
+std::string json_of(const Advice& advice) {
+  std::ostringstream out;
+  write_advice_json(out, advice);
+  return out.str();
+}
+
+TEST(Advise, AdviceDoesNotDependOnJobs) {
+  std::vector<InputError> errors;
+  const std::vector<LintInput> inputs = collect_inputs({kAdviseData}, errors);
+  ASSERT_GT(inputs.size(), 3u);
+  AdviseOptions options;
+  options.psp = true;
+  options.report = true;
+  options.lint.jobs = 1;
+  const std::string one_thread = json_of(advise(inputs, options));
+  EXPECT_NE(one_thread.find("\"blockers\""), std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    options.lint.jobs = jobs;
+    EXPECT_EQ(json_of(advise(inputs, options)), one_thread) << jobs << " jobs";
+  }
+}
+
 TEST(AdviseYaml, LoadsBackAndRoundTripsThePolicy) {
   for (const std::string& set : fixture_sets()) {
     for (bool per_namespace : {true, false}) {

@@ -29,6 +29,14 @@ struct AdviseArguments {
   std::string psp_scope = "namespace";
 };
 
+// -j/--jobs of lint and advise; one processor's worth of threads by default.
+void add_jobs_option(CLI::App& command, unsigned& jobs) {
+  jobs = std::max(1u, std::thread::hardware_concurrency());
+  command.add_option("-j,--jobs", jobs, "Files read and checked in parallel")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+}
+
 void add_advise_command(CLI::App& app, AdviseArguments& args) {
   CLI::App* advise = app.add_subcommand(
       "advise", "Advise the strictest Pod Security level (and PodSecurityPolicy) per namespace");
@@ -58,6 +66,7 @@ void add_advise_command(CLI::App& app, AdviseArguments& args) {
       ->capture_default_str();
   advise->add_flag("--report", args.command.options.report,
                    "Also list who uses host namespaces, host paths, privileges and root users");
+  add_jobs_option(*advise, args.command.options.lint.jobs);
 }
 
 int run_advise_command(AdviseArguments& args) {
@@ -156,10 +165,7 @@ void add_lint_command(CLI::App& app, Arguments& args) {
       ->capture_default_str();
   add_rule_selection_options(*lint, args.selection);
   add_config_options(*lint, args);
-  args.lint.options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  lint->add_option("-j,--jobs", args.lint.options.jobs, "Files read and checked in parallel")
-      ->check(CLI::Range(1u, 1024u))
-      ->capture_default_str();
+  add_jobs_option(*lint, args.lint.options.jobs);
 }
 
 int run(CLI::App& app, Arguments& args) {
