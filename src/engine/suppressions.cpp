@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <span>
 
 #include "kube_harden/glob.h"
+#include "kube_harden/manifest_index.h"
 
 namespace kube_harden {
 
@@ -40,6 +42,23 @@ bool optional_match(const std::string& pattern, const std::string& text) {
 
 bool same_object(const ObjectRef& a, const ObjectRef& b) {
   return a.kind == b.kind && a.namespace_name == b.namespace_name && a.name == b.name;
+}
+
+// Equal for objects same_object() takes for one.
+std::string object_key(const ObjectRef& object) {
+  return key_of({object.kind, object.namespace_name, object.name});
+}
+
+const std::vector<size_t>* find_list(
+    const std::unordered_map<uint32_t, std::vector<size_t>>& lists, uint32_t key) {
+  auto it = lists.find(key);
+  return it == lists.end() ? nullptr : &it->second;
+}
+
+const std::vector<size_t>* find_list(
+    const std::unordered_map<std::string, std::vector<size_t>>& lists, const std::string& key) {
+  auto it = lists.find(key);
+  return it == lists.end() ? nullptr : &it->second;
 }
 
 bool applies(const Candidate& candidate, const Finding& finding) {
@@ -236,10 +255,17 @@ Suppressions::Suppressions(const SuppressionInputs& inputs)
   // looked up by file. Exemptions come after every in-source candidate, so
   // ascending indices keep in-source ones first.
   for (size_t i = 0; i < candidates_.size(); ++i) {
-    if (candidates_[i].scope == Candidate::Scope::Exemption) {
+    const Candidate& candidate = candidates_[i];
+    if (candidate.scope == Candidate::Scope::Exemption) {
       exemptions_.push_back(i);
+      continue;
+    }
+    FileCandidates& in_file = by_file_[candidate.file];
+    in_file.all.push_back(i);
+    if (candidate.scope == Candidate::Scope::Line) {
+      in_file.by_line[candidate.line].push_back(i);
     } else {
-      by_file_[candidates_[i].file].push_back(i);
+      in_file.by_object[object_key(candidate.object)].push_back(i);
     }
   }
 }
@@ -248,9 +274,8 @@ Suppressions::~Suppressions() = default;
 
 void Suppressions::apply(const std::string& file, std::vector<Finding>& findings) {
   auto in_file = by_file_.find(file);
-  std::span<const size_t> local;
-  if (in_file != by_file_.end()) local = in_file->second;
-  if (local.empty() && exemptions_.empty()) return;
+  const FileCandidates* local = in_file == by_file_.end() ? nullptr : &in_file->second;
+  if (!local && exemptions_.empty()) return;
   auto try_candidate = [&](size_t i, Finding& finding) {
     Candidate& candidate = candidates_[i];
     if (!applies(candidate, finding)) return;
@@ -259,12 +284,26 @@ void Suppressions::apply(const std::string& file, std::vector<Finding>& findings
     // In-source suppressions come first, so the closest one is named.
     if (!finding.suppressed) finding.suppressed = candidate.suppression;
   };
+  std::vector<size_t> nearby;
   for (Finding& finding : findings) {
     if (inputs_.settings.unsuppressible.contains(finding.rule_id)) continue;
-    for (size_t i : local) try_candidate(i, finding);
+    nearby.clear();
+    if (local) {
+      // The comments on its line and the annotations of its object, in
+      // candidate order.
+      static const std::vector<size_t> kNone;
+      const std::vector<size_t>* on_line = find_list(local->by_line, finding.position.line);
+      const std::vector<size_t>* on_object =
+          local->by_object.empty() ? nullptr
+                                   : find_list(local->by_object, object_key(finding.object));
+      const std::vector<size_t>& a = on_line ? *on_line : kNone;
+      const std::vector<size_t>& b = on_object ? *on_object : kNone;
+      std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(nearby));
+    }
+    for (size_t i : nearby) try_candidate(i, finding);
     for (size_t i : exemptions_) try_candidate(i, finding);
   }
-  report_problems(candidates_, local, inputs_, findings);
+  if (local) report_problems(candidates_, local->all, inputs_, findings);
 }
 
 }  // namespace kube_harden

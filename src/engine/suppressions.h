@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,6 +28,15 @@ struct SuppressionInputs {
 
 struct Candidate;
 
+// One file's comment and annotation suppressions (indices into the run's
+// candidates, ascending), by the line or object they are about, so that a
+// finding is tried only against those that can apply to it.
+struct FileCandidates {
+  std::vector<size_t> all;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_line;
+  std::unordered_map<std::string, std::vector<size_t>> by_object;
+};
+
 // A run's suppressions, gathered once; then applied one file at a time.
 class Suppressions {
  public:
@@ -43,7 +53,7 @@ class Suppressions {
  private:
   SuppressionInputs inputs_;  // references, valid for the run
   std::vector<Candidate> candidates_;
-  std::unordered_map<std::string_view, std::vector<size_t>> by_file_;
+  std::unordered_map<std::string_view, FileCandidates> by_file_;
   std::vector<size_t> exemptions_;
 };
 
