@@ -131,7 +131,7 @@ struct VolumeMount {
 
 struct EnvVar {
   Position position;  // of the list item
-  std::string path;   // e.g. spec.containers[0].env[2]
+  size_t index = 0;   // in the container's env list; env_path() makes its path
   StringField name;
   StringField value;                 // a literal value
   Position secret_key_ref_position;  // valueFrom.secretKeyRef, when used
@@ -153,6 +153,10 @@ struct Container {
   Position resources_position;   // of `resources`, when present
   std::vector<KeyValue> limits;  // resources.limits, e.g. cpu, memory
 };
+
+// The path of one of the container's env variables, e.g. spec.containers[0].env[2]:
+// made when a finding needs it rather than kept for every variable.
+std::string env_path(const Container& container, const EnvVar& variable);
 
 struct Volume {
   std::string name;

@@ -167,6 +167,7 @@ StringField string_item(const YamlNode* item) {
 std::vector<StringField> read_string_list(const YamlNode* map, std::string_view key) {
   std::vector<StringField> list;
   if (const YamlNode* sequence = child_sequence(map, key)) {
+    list.reserve(sequence->items.size());
     for (const YamlNode* item : sequence->items) list.push_back(string_item(item));
   }
   return list;
@@ -175,6 +176,8 @@ std::vector<StringField> read_string_list(const YamlNode* map, std::string_view 
 std::vector<KeyValue> read_string_map(const YamlNode* map, std::string_view key) {
   std::vector<KeyValue> pairs;
   if (const YamlNode* values = child_map(map, key)) {
+    // Models stay in memory for the whole run: no spare capacity.
+    pairs.reserve(values->entries.size());
     for (const YamlEntry& entry : values->entries) {
       if (!entry.key->is_scalar()) continue;
       pairs.push_back(KeyValue{entry.key->scalar,

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <iterator>
 #include <span>
 
@@ -31,6 +33,10 @@ const KeyValue* find_last(const std::vector<KeyValue>& pairs, std::string_view k
     if (it->key == key) return &*it;
   }
   return nullptr;
+}
+
+std::string env_path(const Container& container, const EnvVar& variable) {
+  return fmt::format("{}.env[{}]", container.path, variable.index);
 }
 
 const KeyValue* ObjectMeta::annotation(std::string_view key) const {

@@ -75,7 +75,9 @@ Container read_container(const YamlNode* item, ContainerKind kind, std::string p
   container.position = name.present() ? name.position : item->position;
   container.image = read_string(item, "image");
   container.security_context = read_security_context(item, container.path);
+  // Models stay in memory for the whole run: lists get no spare capacity.
   if (const YamlNode* ports = child_sequence(item, "ports")) {
+    container.ports.reserve(ports->items.size());
     for (const YamlNode* port : ports->items) {
       container.ports.push_back(
           ContainerPort{port->position, read_int(port, "containerPort"), read_int(port, "hostPort"),
@@ -83,6 +85,7 @@ Container read_container(const YamlNode* item, ContainerKind kind, std::string p
     }
   }
   if (const YamlNode* mounts = child_sequence(item, "volumeMounts")) {
+    container.volume_mounts.reserve(mounts->items.size());
     for (const YamlNode* mount : mounts->items) {
       container.volume_mounts.push_back(VolumeMount{mount->position, read_string(mount, "name"),
                                                     read_string(mount, "mountPath"),
@@ -90,11 +93,11 @@ Container read_container(const YamlNode* item, ContainerKind kind, std::string p
     }
   }
   if (const YamlNode* env = child_sequence(item, "env")) {
+    container.env.reserve(env->items.size());
     for (size_t i = 0; i < env->items.size(); ++i) {
       const YamlNode* variable = env->items[i];
-      container.env.push_back(EnvVar{variable->position,
-                                     fmt::format("{}.env[{}]", container.path, i),
-                                     read_string(variable, "name"), read_string(variable, "value"),
+      container.env.push_back(EnvVar{variable->position, i, read_string(variable, "name"),
+                                     read_string(variable, "value"),
                                      key_position(child_map(variable, "valueFrom"),
                                                   "secretKeyRef")});
     }
@@ -131,6 +134,7 @@ Volume read_volume(const YamlNode* item, std::string path) {
   StringField name = read_string(item, "name");
   volume.name = name.value.value_or("");
   volume.position = name.present() ? name.position : item->position;
+  volume.sources.reserve(item->entries.size());
   for (const YamlEntry& entry : item->entries) {
     if (!entry.key->is_scalar() || entry.key->scalar == "name" || entry.value->is_null()) continue;
     volume.sources.push_back(KeyValue{entry.key->scalar, "", entry.key->position});
@@ -154,10 +158,16 @@ PodSpec read_pod_spec(const YamlNode* spec, Position spec_position, std::string 
   pod.service_account = read_string(spec, "serviceAccount");
   pod.os_name = read_string(child_map(spec, "os"), "name");
   pod.security_context = read_security_context(spec, pod.path);
+  size_t containers = 0;
+  for (std::string_view key : {"initContainers", "containers", "ephemeralContainers"}) {
+    if (const YamlNode* list = child_sequence(spec, key)) containers += list->items.size();
+  }
+  pod.containers.reserve(containers);
   read_containers(spec, "initContainers", ContainerKind::Init, pod.path, pod.containers);
   read_containers(spec, "containers", ContainerKind::Regular, pod.path, pod.containers);
   read_containers(spec, "ephemeralContainers", ContainerKind::Ephemeral, pod.path, pod.containers);
   if (const YamlNode* volumes = child_sequence(spec, "volumes")) {
+    pod.volumes.reserve(volumes->items.size());
     for (size_t i = 0; i < volumes->items.size(); ++i) {
       if (!volumes->items[i]->is_map()) continue;
       pod.volumes.push_back(

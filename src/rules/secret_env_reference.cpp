@@ -16,7 +16,7 @@ class SecretEnvReference : public Rule {
     for (const Container& container : workload.pod.containers) {
       for (const EnvVar& variable : container.env) {
         if (!variable.secret_key_ref_position.known()) continue;
-        context.report(variable.secret_key_ref_position, variable.path + ".valueFrom.secretKeyRef",
+        context.report(variable.secret_key_ref_position, env_path(container, variable) + ".valueFrom.secretKeyRef",
                        fmt::format("{} reads Secret data into environment variable {}; prefer "
                                    "mounting the Secret as a read-only file",
                                    describe(container), variable.name.value.value_or("")),

@@ -40,7 +40,7 @@ class SecretInEnv : public Rule {
         bool key_block = value.find("PRIVATE KEY-----") != std::string::npos;
         if (!key_block && !secret_like_name(name)) continue;
         context.report(
-            variable.value.position, variable.path + ".value",
+            variable.value.position, env_path(container, variable) + ".value",
             fmt::format("{} gets {} as a literal value in environment variable {}; "
                         "store it in a Secret and reference it",
                         describe(container), key_block ? "a private key" : "a secret", name),
