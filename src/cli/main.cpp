@@ -5,10 +5,9 @@
 
 #include <malloc.h>
 
-#include <thread>
-
 #include "cli/advise_command.h"
 #include "cli/commands.h"
+#include "engine/available_cpus.h"
 #include "kube_harden/k8s_version.h"
 #include "kube_harden/report.h"
 #include "kube_harden/rule_selection_flags.h"
@@ -29,9 +28,10 @@ struct AdviseArguments {
   std::string psp_scope = "namespace";
 };
 
-// -j/--jobs of lint and advise; one processor's worth of threads by default.
+// -j/--jobs of lint and advise: by default a thread for each processor the
+// process may use.
 void add_jobs_option(CLI::App& command, unsigned& jobs) {
-  jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = kube_harden::available_cpus();
   command.add_option("-j,--jobs", jobs, "Files read and checked in parallel")
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
