@@ -103,11 +103,8 @@ std::optional<std::string> process_cgroup(std::string_view proc_cgroup, int vers
 
 std::optional<double> cpu_max_limit(std::string_view cpu_max) {
   std::vector<std::string_view> fields = split(trim(cpu_max), ' ');
-  if (fields.size() != 2 || fields[0] == "max") return std::nullopt;
-  std::optional<long long> quota = parse_integer(fields[0]);
-  std::optional<long long> period = parse_integer(fields[1]);
-  if (!quota || !period || *quota <= 0 || *period <= 0) return std::nullopt;
-  return static_cast<double>(*quota) / static_cast<double>(*period);
+  if (fields.size() != 2) return std::nullopt;
+  return cfs_limit(fields[0], fields[1]);  // "max" is no number: no limit
 }
 
 std::optional<double> cfs_limit(std::string_view quota_text, std::string_view period_text) {

@@ -74,7 +74,7 @@ void record_invalid(std::string_view key, const YamlEntry& entry, std::string_vi
   SourceIssue issue;
   issue.kind = SourceIssue::Kind::InvalidValue;
   issue.key = std::string(key);
-  issue.path = issue.key;  // readers do not know where the map stands
+  issue.path = issue.key;  // until the object's reader finds the whole path
   issue.position = entry.key->position;
   issue.detail = std::string(expected) + ", but it is written as " + written_as(*entry.value);
   invalid_value_sink->push_back(std::move(issue));

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 
 #include "kube_harden/model_builder.h"
 #include "model/field_readers.h"
+#include "model/key_path.h"
 #include "model/pod_spec_reader.h"
 
 namespace kube_harden {
@@ -270,7 +272,15 @@ class ObjectReader {
       issue.detail = duplicate.last_value;
       header->source_issues.push_back(std::move(issue));
     }
-    header->source_issues.insert(header->source_issues.end(), issues.begin(), issues.end());
+    // The readers record a bad value's key; its path is found here, where
+    // the object's whole tree is at hand. A value shared through an alias is
+    // read once per use but written, and reported, once.
+    std::set<Position> reported;
+    for (SourceIssue& issue : issues) {
+      if (!reported.insert(issue.position).second) continue;
+      if (std::optional<std::string> path = key_path(node, issue.position)) issue.path = *path;
+      header->source_issues.push_back(std::move(issue));
+    }
   }
 
  private:
