@@ -94,7 +94,9 @@ TEST(AvailableCpus, TheTightestLimitFromTheCgroupUpToTheMountCounts) {
   EXPECT_EQ(cgroup_cpu_limit(v1, "/docker/abcdef"), 2.5);
 }
 
-TEST(AvailableCpus, AtLeastOne) { EXPECT_GE(available_cpus(), 1u); }
+TEST(AvailableCpus, AtLeastOne) {
+  EXPECT_GE(available_cpus(), 1u);
+}
 
 TEST(AvailableCpus, TheJobsDefaultFollowsTheAffinityMask) {
   // taskset is part of util-linux, on every Debian system.

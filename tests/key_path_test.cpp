@@ -49,7 +49,8 @@ TEST(KeyPath, InvalidFieldTypeFindingsCarryTheWholePath) {
   LintResult result = lint({LintInput{"pod.yaml", "", true, kPod}}, LintOptions{});
   std::vector<std::pair<uint32_t, std::string>> found;
   for (const Finding& finding : result.findings) {
-    if (finding.rule_id == "invalid-field-type") found.emplace_back(finding.position.line, finding.path);
+    if (finding.rule_id == "invalid-field-type")
+      found.emplace_back(finding.position.line, finding.path);
   }
   using Paths = std::vector<std::pair<uint32_t, std::string>>;
   EXPECT_EQ(found, (Paths{{6, "spec.hostNetwork"},

@@ -20,8 +20,8 @@ inline const std::filesystem::path& scratch_dir() {
     }
   };
   static const RemovedAtExit dir{[] {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("kube-harden-test-" + std::to_string(::getpid()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("kube-harden-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(path);
     return path;
   }()};

@@ -1,5 +1,6 @@
 // Which suppression applies to which finding, through lint(): comments by
 // line, annotations by object, both only within their own file.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,33 +11,30 @@
 namespace kube_harden {
 namespace {
 
-// Two privileged Pods, `a` and `b`, in one file: their privileged lines are
-// 11 and 21, each moved down by the lines of `a_extra`, which goes into a's
-// metadata. `a_line` and `b_line` go at the end of the privileged lines.
+// A privileged Pod: `extra_metadata` goes into its metadata, and `line_end`
+// at the end of its privileged line.
+std::string privileged_pod(const std::string& name, const std::string& extra_metadata,
+                           const std::string& line_end) {
+  return fmt::format(
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: {}\n"
+      "{}"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: c\n"
+      "      image: nginx@sha256:{}\n"
+      "      securityContext:\n"
+      "        privileged: true{}\n",
+      name, extra_metadata, std::string(64, 'a'), line_end);
+}
+
+// Pods `a` and `b` in one file: their privileged lines are 10 and 21, each
+// moved down by the lines of `a_extra`.
 std::string two_pods(const std::string& a_extra, const std::string& a_line,
                      const std::string& b_line) {
-  return "apiVersion: v1\n"
-         "kind: Pod\n"
-         "metadata:\n"
-         "  name: a\n" +
-         a_extra +
-         "spec:\n"
-         "  containers:\n"
-         "    - name: c\n"
-         "      image: nginx@sha256:" + std::string(64, 'a') + "\n"
-         "      securityContext:\n"
-         "        privileged: true" + a_line + "\n"
-         "---\n"
-         "apiVersion: v1\n"
-         "kind: Pod\n"
-         "metadata:\n"
-         "  name: b\n"
-         "spec:\n"
-         "  containers:\n"
-         "    - name: c\n"
-         "      image: nginx@sha256:" + std::string(64, 'a') + "\n"
-         "      securityContext:\n"
-         "        privileged: true" + b_line + "\n";
+  return privileged_pod("a", a_extra, a_line) + "---\n" + privileged_pod("b", "", b_line);
 }
 
 const std::string kAnnotation = "  annotations:\n    kube-harden.io/ignore: privileged-container\n";

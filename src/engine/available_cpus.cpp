@@ -131,10 +131,10 @@ std::optional<double> cgroup_cpu_limit(const CgroupMount& mount, const std::stri
   }  // else a cgroup this mount does not show: its root is the nearest one shown
   std::optional<double> tightest;
   while (true) {
-    std::optional<double> limit =
-        mount.version == 2 ? cpu_max_limit(read_text(directory / "cpu.max"))
-                           : cfs_limit(read_text(directory / "cpu.cfs_quota_us"),
-                                       read_text(directory / "cpu.cfs_period_us"));
+    std::optional<double> limit = mount.version == 2
+                                      ? cpu_max_limit(read_text(directory / "cpu.max"))
+                                      : cfs_limit(read_text(directory / "cpu.cfs_quota_us"),
+                                                  read_text(directory / "cpu.cfs_period_us"));
     if (limit && (!tightest || *limit < *tightest)) tightest = limit;
     if (directory == mount.mount_point || !directory.has_relative_path()) return tightest;
     directory = directory.parent_path();

@@ -18,8 +18,8 @@ unsigned available_cpus();
 
 // A mounted cgroup hierarchy that controls CPU bandwidth.
 struct CgroupMount {
-  int version = 2;               // 1: the v1 hierarchy with the cpu controller
-  std::string root;              // the cgroup mounted there (mountinfo's 4th field)
+  int version = 2;   // 1: the v1 hierarchy with the cpu controller
+  std::string root;  // the cgroup mounted there (mountinfo's 4th field)
   std::filesystem::path mount_point;
 };
 
