@@ -15,6 +15,7 @@
 #include <iterator>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/embedded_rules.h"
@@ -60,8 +61,6 @@ void set_counters(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus().texts.size()));
 }
 
-
-
 // The floor: yaml-cpp's scanner and parser with nothing built.
 void BM_EventParseFloor(benchmark::State& state) {
   for (auto _ : state) {
@@ -80,6 +79,34 @@ void BM_EventParseFloor(benchmark::State& state) {
   set_counters(state);
 }
 BENCHMARK(BM_EventParseFloor)->Unit(benchmark::kMillisecond);
+
+// The least a first pass over the text can cost: every line visited once,
+// its indentation and key found, top-level kinds counted. A pre-pass that
+// gathers the cross-object model from block YAML before the real parse would
+// do at least this much (docs/performance.md, "What is missing").
+void BM_LineScanFloor(benchmark::State& state) {
+  for (auto _ : state) {
+    size_t keys = 0;
+    size_t kinds = 0;
+    for (const std::string& text : corpus().texts) {
+      std::string_view rest = text;
+      while (!rest.empty()) {
+        size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        size_t indent = line.find_first_not_of(' ');
+        if (indent == std::string_view::npos || line[indent] == '#') continue;
+        std::string_view body = line.substr(indent);
+        if (body.starts_with("- ")) body.remove_prefix(2);
+        if (body.find(": ") != std::string_view::npos || body.ends_with(':')) ++keys;
+        if (indent == 0 && body.starts_with("kind:")) ++kinds;
+      }
+    }
+    benchmark::DoNotOptimize(keys + kinds);
+  }
+  set_counters(state);
+}
+BENCHMARK(BM_LineScanFloor)->Unit(benchmark::kMillisecond);
 
 // kube-harden's loader: text checks, positions, our tree, duplicates, merges.
 void BM_LoadYaml(benchmark::State& state) {
