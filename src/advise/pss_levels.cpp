@@ -1,11 +1,23 @@
 #include "advise/pss_levels.h"
 
 #include <map>
+#include <set>
+
+#include "catalog/rule_headers.h"
 
 namespace kube_harden {
 namespace {
 
 constexpr std::string_view kLabelPrefix = "pod-security.kubernetes.io/";
+
+// The Pod Security Standards rules: the only ones advise reads findings of.
+std::set<std::string, std::less<>> pss_rule_ids() {
+  std::set<std::string, std::less<>> ids;
+  for (const RuleMetadata& rule : builtin_rule_headers().rules()) {
+    if (rule.pss) ids.insert(rule.id);
+  }
+  return ids;
+}
 
 // PSS findings of the run checked at `level`, by namespace.
 std::map<std::string, std::vector<Blocker>> pss_findings(const LoadedRun& run, LintOptions options,
@@ -13,6 +25,7 @@ std::map<std::string, std::vector<Blocker>> pss_findings(const LoadedRun& run, L
   options.rules.pss_level = level;
   options.rules.pss_level_from_flag = true;
   options.rules.k8s_version_from_flag = true;
+  options.selection.restrict_to(pss_rule_ids());
   LintResult result = check_run(run, options);
   std::map<std::string, std::vector<Blocker>> by_namespace;
   for (const Finding& finding : result.findings) {
