@@ -43,6 +43,9 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
                               "invalid YAML: " + yaml.error->message};
   }
   build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
+  // Held until every file is loaded and then merged, when the merged lists
+  // and these exist side by side: that is the run's peak, so no spare room.
+  loaded.manifests.workloads.shrink_to_fit();
   return loaded;
 }
 
