@@ -49,16 +49,12 @@ std::string object_key(const ObjectRef& object) {
   return key_of({object.kind, object.namespace_name, object.name});
 }
 
-const std::vector<size_t>* find_list(
-    const std::unordered_map<uint32_t, std::vector<size_t>>& lists, uint32_t key) {
+// The candidates listed under `key`, none when it has no list.
+template <class Key>
+std::span<const size_t> listed(const std::unordered_map<Key, std::vector<size_t>>& lists,
+                               const Key& key) {
   auto it = lists.find(key);
-  return it == lists.end() ? nullptr : &it->second;
-}
-
-const std::vector<size_t>* find_list(
-    const std::unordered_map<std::string, std::vector<size_t>>& lists, const std::string& key) {
-  auto it = lists.find(key);
-  return it == lists.end() ? nullptr : &it->second;
+  return it == lists.end() ? std::span<const size_t>() : std::span<const size_t>(it->second);
 }
 
 bool applies(const Candidate& candidate, const Finding& finding) {
@@ -291,14 +287,12 @@ void Suppressions::apply(const std::string& file, std::vector<Finding>& findings
     if (local) {
       // The comments on its line and the annotations of its object, in
       // candidate order.
-      static const std::vector<size_t> kNone;
-      const std::vector<size_t>* on_line = find_list(local->by_line, finding.position.line);
-      const std::vector<size_t>* on_object =
-          local->by_object.empty() ? nullptr
-                                   : find_list(local->by_object, object_key(finding.object));
-      const std::vector<size_t>& a = on_line ? *on_line : kNone;
-      const std::vector<size_t>& b = on_object ? *on_object : kNone;
-      std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(nearby));
+      std::span<const size_t> on_line = listed(local->by_line, finding.position.line);
+      std::span<const size_t> on_object =
+          local->by_object.empty() ? std::span<const size_t>()
+                                   : listed(local->by_object, object_key(finding.object));
+      std::merge(on_line.begin(), on_line.end(), on_object.begin(), on_object.end(),
+                 std::back_inserter(nearby));
     }
     for (size_t i : nearby) try_candidate(i, finding);
     for (size_t i : exemptions_) try_candidate(i, finding);
