@@ -29,9 +29,10 @@ struct AdviseArguments {
 };
 
 // -j/--jobs of lint and advise: by default a thread for each processor the
-// process may use.
+// process may use, worked out (from /proc and the cgroup files) once for both.
 void add_jobs_option(CLI::App& command, unsigned& jobs) {
-  jobs = kube_harden::available_cpus();
+  static const unsigned available = kube_harden::available_cpus();
+  jobs = available;
   command.add_option("-j,--jobs", jobs, "Files read and checked in parallel")
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
