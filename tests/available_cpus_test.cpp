@@ -67,6 +67,12 @@ void write(const fs::path& file, const std::string& text) {
   std::ofstream(file) << text;
 }
 
+// A cgroup v1 directory whose CFS quota is `quota` microseconds per 100 ms.
+void write_cfs(const fs::path& directory, const std::string& quota) {
+  write(directory / "cpu.cfs_quota_us", quota + "\n");
+  write(directory / "cpu.cfs_period_us", "100000\n");
+}
+
 TEST(AvailableCpus, TheTightestLimitFromTheCgroupUpToTheMountCounts) {
   fs::path root = testing_support::scratch_dir() / "cgroup-v2";
   write(root / "cpu.max", "max 100000\n");
@@ -83,10 +89,8 @@ TEST(AvailableCpus, TheTightestLimitFromTheCgroupUpToTheMountCounts) {
 
   // Inside a container the mount's root is the container's own cgroup.
   fs::path container = testing_support::scratch_dir() / "cgroup-v1";
-  write(container / "cpu.cfs_quota_us", "250000\n");
-  write(container / "cpu.cfs_period_us", "100000\n");
-  write(container / "def/cpu.cfs_quota_us", "50000\n");
-  write(container / "def/cpu.cfs_period_us", "100000\n");
+  write_cfs(container, "250000");
+  write_cfs(container / "def", "50000");
   CgroupMount v1{1, "/docker/abc", container};
   EXPECT_EQ(cgroup_cpu_limit(v1, "/docker/abc"), 2.5);
   EXPECT_EQ(cgroup_cpu_limit(v1, "/docker/abc/def"), 0.5);
