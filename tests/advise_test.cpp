@@ -55,7 +55,7 @@ Manifests manifests_of(const std::vector<LintInput>& inputs) {
       text.assign(std::istreambuf_iterator<char>(in), {});
     }
     YamlLoadResult yaml = load_yaml(text);
-    EXPECT_FALSE(yaml.error) << inputs[i].display_name << ": " << yaml.error->message;
+    EXPECT_TRUE(yaml.errors.empty()) << inputs[i].display_name;
     DocumentCounts counts;
     build_manifests(yaml.file, i, manifests, counts);
   }
@@ -559,7 +559,7 @@ TEST(AdviseYaml, ScalarsReadBackAsTheSameStrings) {
   std::ostringstream out;
   document.write_document(out);
   YamlLoadResult back = load_yaml(out.str());
-  ASSERT_FALSE(back.error) << out.str();
+  ASSERT_TRUE(back.errors.empty()) << out.str();
   ASSERT_EQ(back.file.documents.size(), 1u);
   const YamlNode* values = back.file.documents[0]->find("values");
   ASSERT_TRUE(values && values->is_sequence());

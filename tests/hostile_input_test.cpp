@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "kube_harden/lint.h"
@@ -85,6 +86,31 @@ TEST(HostileInput, OtherInputsAreStillLintedAfterABadOne) {
   EXPECT_EQ(result.errors.size(), 1u);
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].file, "bom-crlf.yaml");
+}
+
+// A bundle with one broken document: the documents around it are still
+// linted, and the broken one is reported where its error is.
+TEST(HostileInput, ABrokenDocumentCostsOnlyItself) {
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: NAME}\nspec:\n  containers:\n"
+      "  - name: c\n    image: nginx\n    securityContext: {privileged: true}\n";
+  auto named = [&](const std::string& name) {
+    return std::regex_replace(pod, std::regex("NAME"), name);
+  };
+  LintInput input{"bundle.yaml", ""};
+  input.has_text = true;
+  input.text = named("before") + "---\nkind: Pod\nspec: [\n---\n" + named("after");
+  LintResult result = lint({input}, LintOptions{});
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(where(result.errors[0].position), "11:7");  // the unclosed '['
+  EXPECT_EQ(result.summary.documents, 2u);
+  std::vector<std::string> privileged;
+  for (const Finding& finding : result.findings) {
+    if (finding.rule_id == "privileged-container") {
+      privileged.push_back(finding.object.name + "@" + std::to_string(finding.position.line));
+    }
+  }
+  EXPECT_EQ(privileged, (std::vector<std::string>{"before@8", "after@20"}));
 }
 
 fs::path fresh_dir(const std::string& name) {

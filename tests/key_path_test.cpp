@@ -33,7 +33,7 @@ const char* kPod =
 
 TEST(KeyPath, FindsTheKeyAtAPositionThroughMapsAndLists) {
   YamlLoadResult yaml = load_yaml(kPod);
-  ASSERT_FALSE(yaml.error);
+  ASSERT_TRUE(yaml.errors.empty());
   const YamlNode* root = yaml.file.documents.at(0);
   EXPECT_EQ(key_path(root, Position{6, 3}), "spec.hostNetwork");
   EXPECT_EQ(key_path(root, Position{10, 7}), "spec.containers[1].name");

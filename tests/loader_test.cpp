@@ -8,7 +8,7 @@ namespace {
 
 TEST(Loader, PositionsAreOneBasedAndPointAtKeys) {
   YamlLoadResult result = load_yaml("a: 1\nb:\n  c: 2\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   ASSERT_EQ(result.file.documents.size(), 1u);
   const YamlEntry* b = result.file.documents[0]->find_entry("b");
   ASSERT_NE(b, nullptr);
@@ -21,7 +21,7 @@ TEST(Loader, PositionsAreOneBasedAndPointAtKeys) {
 
 TEST(Loader, ColumnsCountCharactersNotBytes) {
   YamlLoadResult result = load_yaml("z: [\"\xC3\xA9\xC3\xA9\", x]\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   const YamlNode* list = result.file.documents[0]->find("z");
   ASSERT_EQ(list->items.size(), 2u);
   // "z: ["éé", x]": x is the 11th character but the 13th byte.
@@ -32,14 +32,14 @@ TEST(Loader, ByteOrderMarkAndCrLfDoNotShiftPositions) {
   YamlLoadResult result = load_yaml(
       "\xEF\xBB\xBF"
       "a: 1\r\nb: 2\r\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   EXPECT_EQ(result.file.documents[0]->find_entry("a")->key->position, (Position{1, 1}));
   EXPECT_EQ(result.file.documents[0]->find_entry("b")->key->position, (Position{2, 1}));
 }
 
 TEST(Loader, MultipleDocumentsSkipEmptyOnes) {
   YamlLoadResult result = load_yaml("a: 1\n---\n---\n# only a comment\n---\nb: 2\n...\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   ASSERT_EQ(result.file.documents.size(), 2u);
   EXPECT_EQ(result.file.documents[1]->find_entry("b")->key->position.line, 6u);
   EXPECT_GE(result.file.empty_documents, 1u);
@@ -47,7 +47,7 @@ TEST(Loader, MultipleDocumentsSkipEmptyOnes) {
 
 TEST(Loader, CommentOnlyFileHasNoDocuments) {
   YamlLoadResult result = load_yaml("# nothing here\n");
-  EXPECT_FALSE(result.error);
+  EXPECT_TRUE(result.errors.empty());
   EXPECT_TRUE(result.file.documents.empty());
 }
 
@@ -59,7 +59,7 @@ TEST(Loader, QuotedScalarsAreNotPlain) {
 
 TEST(Loader, DuplicateKeysKeepTheLastValue) {
   YamlLoadResult result = load_yaml("privileged: false\nprivileged: true\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   const YamlEntry* entry = result.file.documents[0]->find_entry("privileged");
   EXPECT_EQ(entry->value->scalar, "true");
   EXPECT_EQ(entry->key->position.line, 2u);
@@ -67,7 +67,7 @@ TEST(Loader, DuplicateKeysKeepTheLastValue) {
 
 TEST(Loader, DuplicatesOfADocumentDroppedByAnErrorAreDroppedToo) {
   YamlLoadResult result = load_yaml("a: 1\na: 2\n---\nb:\n  c: 1\n  c: 2\nd:\n  % e\n");
-  ASSERT_TRUE(result.error);
+  ASSERT_EQ(result.errors.size(), 1u);
   ASSERT_EQ(result.file.documents.size(), 1u);
   ASSERT_EQ(result.file.duplicate_keys.size(), 1u);
   EXPECT_EQ(result.file.duplicate_keys[0].document, 0u);
@@ -76,16 +76,16 @@ TEST(Loader, DuplicatesOfADocumentDroppedByAnErrorAreDroppedToo) {
 
 TEST(Loader, AliasesShareTheAnchoredNode) {
   YamlLoadResult result = load_yaml("a: &x {k: v}\nb: *x\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   const YamlNode* root = result.file.documents[0];
   EXPECT_EQ(root->find("a"), root->find("b"));
 }
 
 TEST(Loader, AliasCycleIsAnErrorWithPosition) {
   YamlLoadResult result = load_yaml("a: &x\n  b: *x\n");
-  ASSERT_TRUE(result.error);
-  EXPECT_EQ(result.error->position, (Position{2, 6}));
-  EXPECT_NE(result.error->message.find("cycle"), std::string::npos);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors.front().position, (Position{2, 6}));
+  EXPECT_NE(result.errors.front().message.find("cycle"), std::string::npos);
 }
 
 TEST(Loader, AliasBombIsRefusedQuickly) {
@@ -97,35 +97,35 @@ TEST(Loader, AliasBombIsRefusedQuickly) {
     bomb += "]\n";
   }
   YamlLoadResult result = load_yaml(bomb);
-  ASSERT_TRUE(result.error);
-  EXPECT_NE(result.error->message.find("alias bomb"), std::string::npos);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_NE(result.errors.front().message.find("alias bomb"), std::string::npos);
 }
 
 TEST(Loader, SyntaxErrorsAreInPlainWordsAndKeepEarlierDocuments) {
   YamlLoadResult result = load_yaml("a: 1\n---\nb: [1, 2\n");
-  ASSERT_TRUE(result.error);
+  ASSERT_EQ(result.errors.size(), 1u);
   EXPECT_EQ(result.file.documents.size(), 1u);
-  EXPECT_EQ(result.error->position, (Position{3, 4}));  // the unclosed '['
-  EXPECT_NE(result.error->message.find("']'"), std::string::npos) << result.error->message;
+  EXPECT_EQ(result.errors.front().position, (Position{3, 4}));  // the unclosed '['
+  EXPECT_NE(result.errors.front().message.find("']'"), std::string::npos) << result.errors.front().message;
 }
 
 TEST(Loader, TabIndentationIsExplained) {
   YamlLoadResult result = load_yaml("a:\n\tb: 1\n");
-  ASSERT_TRUE(result.error);
-  EXPECT_EQ(result.error->position.line, 2u);
-  EXPECT_NE(result.error->message.find("tab"), std::string::npos) << result.error->message;
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors.front().position.line, 2u);
+  EXPECT_NE(result.errors.front().message.find("tab"), std::string::npos) << result.errors.front().message;
 }
 
 TEST(Loader, JsonInputIsRead) {
   YamlLoadResult result =
       load_yaml("{\"apiVersion\": \"v1\",\n \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}\n");
-  ASSERT_FALSE(result.error);
+  ASSERT_TRUE(result.errors.empty());
   EXPECT_EQ(result.file.documents[0]->find_entry("kind")->key->position, (Position{2, 2}));
 }
 
 Manifests build(const std::string& text, DocumentCounts& counts) {
   YamlLoadResult result = load_yaml(text);
-  EXPECT_FALSE(result.error);
+  EXPECT_TRUE(result.errors.empty());
   Manifests manifests;
   build_manifests(result.file, 0, manifests, counts);
   return manifests;

@@ -21,7 +21,7 @@ Manifests manifests_of(const std::vector<std::string>& files) {
   Manifests manifests;
   for (size_t i = 0; i < files.size(); ++i) {
     YamlLoadResult yaml = load_yaml(files[i]);
-    EXPECT_FALSE(yaml.error) << files[i];
+    EXPECT_TRUE(yaml.errors.empty()) << files[i];
     DocumentCounts counts;
     build_manifests(yaml.file, i, manifests, counts);
   }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kube_harden/position.h"
 #include "kube_harden/yaml_tree.h"
@@ -15,8 +15,11 @@ struct YamlError {
 };
 
 struct YamlLoadResult {
-  YamlFile file;                   // documents read before any error
-  std::optional<YamlError> error;  // at most one per file: parsing stops there
+  YamlFile file;  // every document read without error
+  // In file order. A syntax error costs only the document it is in, since
+  // documents are read one by one; text that is not YAML, or more documents
+  // than the limit, stops the reading of the file.
+  std::vector<YamlError> errors;
 };
 
 struct YamlLimits {
@@ -28,7 +31,7 @@ struct YamlLimits {
   size_t max_documents = 10'000;
 };
 
-// Parses every document of `text`. Text that is not YAML at all (invalid
+// Parses every document of `text`, one at a time. Text that is not YAML at all (invalid
 // UTF-8, NUL or other control bytes) is refused before parsing, with the
 // position of the first offending byte.
 YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits = {});

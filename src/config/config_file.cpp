@@ -270,10 +270,10 @@ ConfigLoadResult parse_config(std::string_view text, const std::string& file_nam
   result.config.file = file_name;
   ConfigReader reader(file_name, catalog, result);
   YamlLoadResult yaml = load_yaml(text);
-  if (yaml.error) {
-    reader.error(yaml.error->position, "invalid YAML: " + yaml.error->message);
-    return result;
+  for (const YamlError& error : yaml.errors) {
+    reader.error(error.position, "invalid YAML: " + error.message);
   }
+  if (!yaml.errors.empty()) return result;
   for (const DuplicateKey& duplicate : yaml.file.duplicate_keys) {
     reader.error(duplicate.last, fmt::format("\"{}\" is set twice (first at line {})",
                                              duplicate.path, duplicate.first.line));

@@ -1,5 +1,6 @@
 #include "engine/lint_run.h"
 
+#include <iterator>
 #include <optional>
 
 #include "engine/file_reader.h"
@@ -18,7 +19,7 @@ struct LoadedFile {
   DocumentCounts counts;
   std::vector<SuppressionComment> comments;
   std::vector<HelmSource> helm_sources;
-  std::optional<InputError> error;
+  std::vector<InputError> errors;
 };
 
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
@@ -29,7 +30,7 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
     std::string read_error;
     from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
     if (!from_disk) {
-      loaded.error = InputError{input.display_name, {}, read_error};
+      loaded.errors.push_back(InputError{input.display_name, {}, read_error});
       return loaded;
     }
     text = *from_disk;
@@ -38,9 +39,9 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
   loaded.helm_sources = scan_helm_sources(text);
   YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
-  if (yaml.error) {
-    loaded.error = InputError{input.display_name, yaml.error->position,
-                              "invalid YAML: " + yaml.error->message};
+  for (const YamlError& error : yaml.errors) {
+    loaded.errors.push_back(
+        InputError{input.display_name, error.position, "invalid YAML: " + error.message});
   }
   build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
   // Held until every file is loaded and then merged, when the merged lists
@@ -74,7 +75,7 @@ LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& opti
     run.file_names.push_back(inputs[i].display_name);
     LoadedFile& file = loaded[i];
     if (file.read) ++run.counts.files;
-    if (file.error) run.errors.push_back(std::move(*file.error));
+    std::move(file.errors.begin(), file.errors.end(), std::back_inserter(run.errors));
     run.counts.documents += file.counts.documents;
     run.counts.objects += file.counts.objects;
     run.counts.skipped += file.counts.skipped;

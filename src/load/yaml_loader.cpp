@@ -6,12 +6,16 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <istream>
+#include <optional>
 #include <stdexcept>
 #include <streambuf>
 #include <unordered_map>
 
+#include "load/document_split.h"
 #include "load/line_index.h"
+#include "load/yaml_documents.h"
 #include "load/text_check.h"
 #include "load/yaml_messages.h"
 
@@ -27,11 +31,13 @@ class ViewStreamBuffer : public std::streambuf {
   }
 };
 
-// A problem our own checks find while building the tree.
+// A problem our own checks find while building the tree. Most cost only
+// the document they are in; `ends_file` ones stop the reading of the file.
 struct TreeError : std::runtime_error {
-  TreeError(Position position, const std::string& message)
-      : std::runtime_error(message), position(position) {}
+  TreeError(Position position, const std::string& message, bool ends_file = false)
+      : std::runtime_error(message), position(position), ends_file(ends_file) {}
   Position position;
+  bool ends_file;
 };
 
 // Builds a YamlNode tree from yaml-cpp's parse events, keeping every node's
@@ -42,11 +48,28 @@ class TreeBuilder : public YAML::EventHandler {
   TreeBuilder(YamlFile& file, const LineIndex& lines, const YamlLimits& limits)
       : file_(file), lines_(lines), limits_(limits) {}
 
+  // The documents parsed next are those of a range of the file starting at
+  // its 0-based line `first_line`: yaml-cpp counts lines from there. A
+  // document that starts at byte `ignored_from` of the range or later is
+  // not the range's and is not kept.
+  void start_range(uint32_t first_line, size_t ignored_from) {
+    first_line_ = first_line;
+    ignored_from_ = ignored_from;
+  }
+
+  Position position(const YAML::Mark& mark) const {
+    int line = mark.line < 0 ? mark.line : mark.line + static_cast<int>(first_line_);
+    return lines_.position(line, mark.column);
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
+    ignoring_ = mark.pos >= 0 && static_cast<size_t>(mark.pos) >= ignored_from_;
+    if (ignoring_) return;
     if (file_.documents.size() + file_.empty_documents >= limits_.max_documents) {
-      throw TreeError(lines_.position(mark.line, mark.column),
+      throw TreeError(position(mark),
                       "more than " + std::to_string(limits_.max_documents) +
-                          " documents in one file; refusing to read the rest");
+                          " documents in one file; refusing to read the rest",
+                      true);
     }
     open_.clear();
     pending_items_.clear();
@@ -56,6 +79,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnDocumentEnd() override {
+    if (ignoring_) return;
     if (root_ && !root_->is_null()) {
       file_.documents.push_back(root_);
     } else {
@@ -78,13 +102,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    Position position = lines_.position(mark.line, mark.column);
-    if (it == anchors_.end()) throw TreeError(position, "an alias refers to an unknown anchor");
+    Position at = position(mark);
+    if (it == anchors_.end()) throw TreeError(at, "an alias refers to an unknown anchor");
     if (!it->second.complete) {
-      throw TreeError(position, "an alias refers to a node that contains it (a cycle)");
+      throw TreeError(at, "an alias refers to a node that contains it (a cycle)");
     }
     attach(it->second.node);
-    add_size(it->second.expanded_size, position);
+    add_size(it->second.expanded_size, at);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -123,7 +147,7 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode& make(const YAML::Mark& mark, YamlKind kind) {
     YamlNode& node = file_.arena.emplace_back();
     node.kind = kind;
-    node.position = lines_.position(mark.line, mark.column);
+    node.position = position(mark);
     return node;
   }
 
@@ -192,7 +216,10 @@ class TreeBuilder : public YAML::EventHandler {
         }
       }
       if (sequence) {
-        path += "[" + std::to_string(end - open.first - 1) + "]";
+        // Appended piece by piece: g++ 12 warns (falsely, -Wrestrict) on "[" + ... here.
+        path += '[';
+        path += std::to_string(end - open.first - 1);
+        path += ']';
       } else if (end > open.first && pending_entries_[end - 1].key->is_scalar()) {
         if (!path.empty()) path += ".";
         path += pending_entries_[end - 1].key->scalar;
@@ -289,43 +316,71 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<YamlEntry> pending_entries_;
   std::unordered_map<YAML::anchor_t, Anchor> anchors_;
   const YamlNode* root_ = nullptr;
+  uint32_t first_line_ = 0;
+  size_t ignored_from_ = SIZE_MAX;
+  bool ignoring_ = false;
 };
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-}  // namespace
-
-YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
-  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
-  YamlLoadResult result;
-  LineIndex lines(text);
-  if (std::optional<YamlError> error = check_text(text, lines)) {
-    result.error = std::move(error);
-    return result;
-  }
-  ViewStreamBuffer buffer(text);
+// Reads the documents of one range into `builder`'s file; an error there
+// is returned, and only the document it is in is lost.
+std::optional<YamlError> read_range(std::string_view text, const DocumentRange& range,
+                                    TreeBuilder& builder, bool& ends_file) {
+  // yaml-cpp accepts an open quoted scalar at the end of its input but not
+  // at a "---" line: reading on to the next range's marker keeps that error.
+  constexpr std::string_view kNextMarker = "---";
+  size_t size = range.end - range.begin;
+  bool marker_follows = text.substr(range.end).starts_with(kNextMarker);
+  builder.start_range(range.first_line, size);
+  size_t read_size = size + (marker_follows ? kNextMarker.size() : 0);
+  ViewStreamBuffer buffer(text.substr(range.begin, read_size));
   std::istream stream(&buffer);
-  TreeBuilder builder(result.file, lines, limits);
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const YAML::Exception& error) {
-    Position position = lines.position(error.mark.line, error.mark.column);
+    Position position = builder.position(error.mark);
     // yaml-cpp notices an unclosed '[' or '{' only at the end of the input;
     // the opening bracket is where the author has to look.
     if (error.msg.ends_with("flow not found") && builder.innermost_open_node()) {
       position = builder.innermost_open_node()->position;
     }
-    result.error = YamlError{position, plain_yaml_message(error.msg)};
+    return YamlError{position, plain_yaml_message(error.msg)};
   } catch (const TreeError& error) {
-    result.error = YamlError{error.position, error.what()};
+    ends_file = error.ends_file;
+    return YamlError{error.position, error.what()};
   }
-  if (result.error) {
+  return std::nullopt;
+}
+
+}  // namespace
+
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
+  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  return load_yaml_documents(text, split_documents(text), limits);
+}
+
+YamlLoadResult load_yaml_documents(std::string_view text, std::span<const DocumentRange> ranges,
+                                   const YamlLimits& limits) {
+  YamlLoadResult result;
+  LineIndex lines(text);
+  if (std::optional<YamlError> error = check_text(text, lines)) {
+    result.errors.push_back(std::move(*error));
+    return result;
+  }
+  TreeBuilder builder(result.file, lines, limits);
+  for (const DocumentRange& range : ranges) {
+    bool ends_file = false;
+    std::optional<YamlError> error = read_range(text, range, builder, ends_file);
+    if (!error) continue;
+    result.errors.push_back(std::move(*error));
     // The document parsing stopped in is dropped; so are the duplicates found in it.
     std::erase_if(result.file.duplicate_keys, [&](const DuplicateKey& duplicate) {
       return duplicate.document >= result.file.documents.size();
     });
+    if (ends_file) break;
   }
   return result;
 }

@@ -1,7 +1,9 @@
 // libFuzzer target: the YAML loader alone, on arbitrary bytes.
 //
 // Besides "no crash, no hang, no leak", it checks what the rest of the
-// pipeline relies on: every node reachable from a document is well formed.
+// pipeline relies on: every node reachable from a document is well formed;
+// and that reading a file document by document gives what yaml-cpp gives
+// reading it as one stream (see tests/document_split_test.cpp).
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +13,9 @@
 #include <vector>
 
 #include "kube_harden/yaml_loader.h"
+#include "load/document_split.h"
+#include "load/yaml_documents.h"
+#include "yaml_file_dump.h"
 
 namespace {
 
@@ -47,18 +52,45 @@ void check_document(const YamlNode* root) {
   }
 }
 
+// The differential check: a valid stream reads the same document by
+// document; a stream with an error gives the same documents up to it, and
+// an error (not always at the same place: see document_split_test.cpp).
+void check_same_as_one_stream(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  using kube_harden::DocumentRange;
+  using kube_harden::testing_support::dump_yaml_file;
+  const auto whole =
+      kube_harden::load_yaml_documents(text, std::vector<DocumentRange>{{0, text.size(), 0}});
+  const auto split = kube_harden::load_yaml_documents(text, kube_harden::split_documents(text));
+  const std::vector<std::string> whole_dump = dump_yaml_file(whole.file);
+  const std::vector<std::string> split_dump = dump_yaml_file(split.file);
+  if (whole.errors.empty()) {
+    if (!split.errors.empty() || whole_dump != split_dump) std::abort();
+    return;
+  }
+  const size_t before_error = whole.file.documents.size();
+  if (split.errors.empty() || split.file.documents.size() < before_error) std::abort();
+  for (size_t i = 0; i < before_error; ++i) {
+    if (whole_dump[i] != split_dump[i]) std::abort();
+  }
+  if (split.file.documents.size() > before_error &&
+      split.file.documents[before_error]->position < whole.errors.front().position) {
+    std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const kube_harden::YamlLoadResult result = kube_harden::load_yaml(text);
   for (const YamlNode* document : result.file.documents) check_document(document);
-  // A duplicate key points at its document. When parsing stopped, the
-  // document in progress was dropped and its duplicates point one past the end.
+  // A duplicate key points at its document; those of a document dropped
+  // for an error are dropped with it.
   const size_t documents = result.file.documents.size();
   for (const auto& duplicate : result.file.duplicate_keys) {
-    if (duplicate.document > documents) std::abort();
-    if (duplicate.document == documents && !result.error) std::abort();
+    if (duplicate.document >= documents) std::abort();
   }
+  check_same_as_one_stream(text);
   return 0;
 }

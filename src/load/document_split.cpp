@@ -1,0 +1,42 @@
+#include "load/document_split.h"
+
+namespace kube_harden {
+namespace {
+
+// A line that starts with "---" or "..." and then a blank, a break or the end.
+bool is_marker(std::string_view line, std::string_view marker) {
+  if (!line.starts_with(marker)) return false;
+  if (line.size() == marker.size()) return true;
+  char next = line[marker.size()];
+  return next == ' ' || next == '\t' || next == '\r' || next == '\n';
+}
+
+}  // namespace
+
+std::vector<DocumentRange> split_documents(std::string_view text) {
+  std::vector<DocumentRange> ranges{DocumentRange{0, text.size(), 0}};
+  auto cut_at = [&](size_t start, uint32_t line) {
+    if (start == ranges.back().begin || start == text.size()) return;
+    ranges.back().end = start;
+    ranges.push_back(DocumentRange{start, text.size(), line});
+  };
+  uint32_t line = 0;
+  for (size_t start = 0; start < text.size(); ++line) {
+    std::string_view rest = text.substr(start);
+    if (rest.front() == '%') return {DocumentRange{0, text.size(), 0}};
+    size_t newline = text.find('\n', start);
+    size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
+    // "---" starts a document; "..." ends one, and a document after it needs
+    // no "---". Cutting before "..." instead would make yaml-cpp read an
+    // empty document there.
+    if (is_marker(rest, "---")) cut_at(start, line);
+    // yaml-cpp drops a byte order mark only at the start of its input.
+    if (is_marker(rest, "...") && !text.substr(next).starts_with("\xEF\xBB\xBF")) {
+      cut_at(next, line + 1);
+    }
+    start = next;
+  }
+  return ranges;
+}
+
+}  // namespace kube_harden

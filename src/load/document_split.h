@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace kube_harden {
+
+// Whole YAML documents of a file's text: bytes [begin, end), whose first
+// line is `first_line` (0-based) of the file.
+struct DocumentRange {
+  size_t begin = 0;
+  size_t end = 0;
+  uint32_t first_line = 0;
+};
+
+// Cuts `text` before every line that starts with "---" and after every line
+// that starts with "..." (then a blank, a line break or the end): yaml-cpp
+// ends a document at such a line wherever it is, or fails there. Each range
+// then parses, on its own, into the documents it held in the whole stream
+// (see load_yaml_documents()), so that an error costs only its own
+// document, and a caller can parse just the documents it needs.
+// Directives ("%YAML", "%TAG") belong to the document after them and
+// manifests never use them: text with a line starting with '%' is one range.
+std::vector<DocumentRange> split_documents(std::string_view text);
+
+}  // namespace kube_harden
