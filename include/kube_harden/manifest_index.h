@@ -17,6 +17,25 @@ namespace kube_harden {
 // distinct tuples never collide.
 std::string key_of(std::initializer_list<std::string_view> parts);
 
+// What the rules that look across workloads need of one: which object it
+// is, its namespace and its pods' labels. One is kept for every workload of
+// a run, so it holds nothing else.
+struct WorkloadSketch {
+  size_t file_index = 0;
+  Position position;  // the object's: with file_index, it says which workload this is
+  std::string name;
+  std::string namespace_name;  // as written: empty means the run's default
+  std::vector<KeyValue> pod_labels;
+
+  bool is(const Workload& workload) const {
+    return workload.header.file_index == file_index && workload.header.position == position;
+  }
+};
+
+// The sketches of the workloads that run pods (PodTemplates run nothing by
+// themselves), in input order.
+std::vector<WorkloadSketch> running_workload_sketches(std::span<const Workload> workloads);
+
 // The cross-object lookups rules need, built once per run so that each is a
 // hash lookup rather than a scan of every object: a run stays linear in the
 // number of objects. Lists keep input order; "last" means what a cluster
@@ -25,22 +44,24 @@ std::string key_of(std::initializer_list<std::string_view> parts);
 class ManifestIndex {
  public:
   ManifestIndex(const Manifests& manifests, const RuleOptions& options);
-
-  const Manifests& manifests() const { return manifests_; }
+  // Over the objects of `manifests` but its workloads, which `workloads` stand for.
+  ManifestIndex(const Manifests& manifests, std::vector<WorkloadSketch> workloads,
+                const RuleOptions& options);
 
   // The last Namespace object of that name, or null.
   const Namespace* namespace_named(std::string_view name) const;
 
   // The workloads that run pods in a namespace (PodTemplates run nothing by themselves).
-  std::span<const Workload* const> workloads_in(std::string_view namespace_name) const;
+  std::span<const WorkloadSketch* const> workloads_in(std::string_view namespace_name) const;
   std::span<const NetworkPolicy* const> network_policies_in(std::string_view namespace_name) const;
+  bool has_network_policies() const { return !manifests_.network_policies.empty(); }
 
   // Label lookups, so that matching every policy of a namespace against
   // every workload there stays linear when one namespace holds thousands.
   // The workloads of a namespace whose pods carry key=value (a key's last value counts).
-  std::span<const Workload* const> workloads_labelled(std::string_view namespace_name,
-                                                      std::string_view key,
-                                                      std::string_view value) const;
+  std::span<const WorkloadSketch* const> workloads_labelled(std::string_view namespace_name,
+                                                            std::string_view key,
+                                                            std::string_view value) const;
   // The NetworkPolicies of a namespace whose podSelector could select pods
   // with `labels`: those whose first matchLabels entry is among the labels,
   // and those without matchLabels. A superset: check each with the selector.
@@ -70,9 +91,10 @@ class ManifestIndex {
   const Manifests& manifests_;
   RuleOptions options_;
   std::unordered_map<std::string, const Namespace*> namespaces_;
-  ListsByKey<Workload> workloads_;
+  std::vector<WorkloadSketch> workload_sketches_;
+  ListsByKey<WorkloadSketch> workloads_;
   ListsByKey<NetworkPolicy> network_policies_;
-  ListsByKey<Workload> workloads_by_label_;
+  ListsByKey<WorkloadSketch> workloads_by_label_;
   ListsByKey<NetworkPolicy> policies_by_first_label_;
   ListsByKey<NetworkPolicy> policies_without_labels_;
   std::unordered_map<std::string, const ServiceAccount*> service_accounts_;

@@ -42,6 +42,7 @@ struct RuleOptions {
 
 // The namespace an object lives in: its own, else the run's default.
 std::string namespace_of(const ObjectHeader& object, const RuleOptions& options);
+std::string namespace_of(std::string_view written_namespace, const RuleOptions& options);
 
 // What rules work out once per run and use for many objects (such as the
 // grants of one ServiceAccount): one value per key, made on first use, even
@@ -68,7 +69,6 @@ class RuleContext {
   virtual ~RuleContext() = default;
 
   virtual const RuleOptions& options() const = 0;
-  virtual const Manifests& manifests() const = 0;
   // Lookups across objects (by namespace, account, binding...), built once per run.
   virtual const ManifestIndex& index() const = 0;
   virtual RunMemo& memo() const = 0;

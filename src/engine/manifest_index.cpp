@@ -40,15 +40,30 @@ std::string key_of(std::initializer_list<std::string_view> parts) {
   return key;
 }
 
+std::vector<WorkloadSketch> running_workload_sketches(std::span<const Workload> workloads) {
+  std::vector<WorkloadSketch> sketches;
+  for (const Workload& workload : workloads) {
+    if (workload.header.kind == "PodTemplate") continue;
+    const ObjectHeader& header = workload.header;
+    sketches.push_back(WorkloadSketch{header.file_index, header.position, header.metadata.name,
+                                      header.metadata.namespace_name,
+                                      workload.pod_metadata.labels});
+  }
+  return sketches;
+}
+
 ManifestIndex::ManifestIndex(const Manifests& manifests, const RuleOptions& options)
-    : manifests_(manifests), options_(options) {
+    : ManifestIndex(manifests, running_workload_sketches(manifests.workloads), options) {}
+
+ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSketch> workloads,
+                             const RuleOptions& options)
+    : manifests_(manifests), options_(options), workload_sketches_(std::move(workloads)) {
   for (const Namespace& space : manifests.namespaces) {
     namespaces_[space.header.metadata.name] = &space;
   }
-  for (const Workload& workload : manifests.workloads) {
-    if (workload.header.kind == "PodTemplate") continue;
-    std::string space = namespace_of(workload.header, options);
-    const std::vector<KeyValue>& labels = workload.pod_metadata.labels;
+  for (const WorkloadSketch& workload : workload_sketches_) {
+    std::string space = namespace_of(workload.namespace_name, options);
+    const std::vector<KeyValue>& labels = workload.pod_labels;
     for (const KeyValue& label : labels) {
       if (find_last(labels, label.key) != &label) continue;  // the API keeps the last
       workloads_by_label_[key_of({space, label.key, label.value})].push_back(&workload);
@@ -101,7 +116,7 @@ const Namespace* ManifestIndex::namespace_named(std::string_view name) const {
   return found ? *found : nullptr;
 }
 
-std::span<const Workload* const> ManifestIndex::workloads_in(
+std::span<const WorkloadSketch* const> ManifestIndex::workloads_in(
     std::string_view namespace_name) const {
   return list_at(workloads_, std::string(namespace_name));
 }
@@ -111,7 +126,7 @@ std::span<const NetworkPolicy* const> ManifestIndex::network_policies_in(
   return list_at(network_policies_, std::string(namespace_name));
 }
 
-std::span<const Workload* const> ManifestIndex::workloads_labelled(
+std::span<const WorkloadSketch* const> ManifestIndex::workloads_labelled(
     std::string_view namespace_name, std::string_view key, std::string_view value) const {
   return list_at(workloads_by_label_, key_of({namespace_name, key, value}));
 }

@@ -31,7 +31,6 @@ class ObjectContext : public RuleContext {
       : run_(run), options_(options), rule_(rule), object_(object), findings_(findings) {}
 
   const RuleOptions& options() const override { return options_; }
-  const Manifests& manifests() const override { return run_.manifests; }
   const ManifestIndex& index() const override { return run_.index; }
   RunMemo& memo() const override { return run_.memo; }
   const std::string& file_name(size_t file_index) const override {
@@ -144,8 +143,11 @@ void split_by_file(std::span<const Object> objects, std::span<const Object> Obje
 }  // namespace
 
 std::string namespace_of(const ObjectHeader& object, const RuleOptions& options) {
-  const std::string& own = object.metadata.namespace_name;
-  return own.empty() ? options.default_namespace : own;
+  return namespace_of(object.metadata.namespace_name, options);
+}
+
+std::string namespace_of(std::string_view written_namespace, const RuleOptions& options) {
+  return written_namespace.empty() ? options.default_namespace : std::string(written_namespace);
 }
 
 void RuleContext::report(const Container& container, Position position,

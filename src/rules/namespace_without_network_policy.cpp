@@ -19,9 +19,9 @@ class NamespaceWithoutNetworkPolicy : public Rule {
     const RuleOptions& options = context.options();
     std::string ns = namespace_of(workload.header, options);
     const ManifestIndex& index = context.index();
-    std::span<const Workload* const> workloads = index.workloads_in(ns);
-    if (workloads.empty() || workloads.front() != &workload) return;
-    if (context.manifests().network_policies.empty()) return;
+    std::span<const WorkloadSketch* const> workloads = index.workloads_in(ns);
+    if (workloads.empty() || !workloads.front()->is(workload)) return;
+    if (!index.has_network_policies()) return;
     if (!index.network_policies_in(ns).empty()) return;
     context.report(
         workload.header.metadata.name_position, "metadata.namespace",

@@ -5,7 +5,11 @@
 namespace kube_harden {
 
 bool policy_selects(const NetworkPolicy& policy, const Workload& workload) {
-  return selector_matches(policy.pod_selector, workload.pod_metadata.labels);
+  return policy_selects(policy, workload.pod_metadata.labels);
+}
+
+bool policy_selects(const NetworkPolicy& policy, const std::vector<KeyValue>& pod_labels) {
+  return selector_matches(policy.pod_selector, pod_labels);
 }
 
 }  // namespace kube_harden

@@ -19,15 +19,15 @@ class NetworkPolicySelectsNothing : public Rule {
   void check_network_policy(const NetworkPolicy& policy, RuleContext& context) const override {
     std::string ns = namespace_of(policy.header, context.options());
     const ManifestIndex& index = context.index();
-    std::span<const Workload* const> workloads = index.workloads_in(ns);
+    std::span<const WorkloadSketch* const> workloads = index.workloads_in(ns);
     if (workloads.empty()) return;
     // Only pods with the selector's first label can match it.
     const std::vector<KeyValue>& wanted = policy.pod_selector.match_labels;
-    std::span<const Workload* const> candidates =
+    std::span<const WorkloadSketch* const> candidates =
         wanted.empty() ? workloads
                        : index.workloads_labelled(ns, wanted.front().key, wanted.front().value);
     bool selects = std::any_of(candidates.begin(), candidates.end(),
-                               [&](const Workload* w) { return policy_selects(policy, *w); });
+                               [&](const WorkloadSketch* w) { return policy_selects(policy, w->pod_labels); });
     if (selects) return;
     Position position = policy.pod_selector.position.known() ? policy.pod_selector.position
                                                              : policy.header.position;
