@@ -39,6 +39,10 @@ TEST(DocumentSplit, OnlyMarkersAtTheStartOfALineFollowedByABlankCount) {
             (std::vector<std::string>{"0:---a: 1\n ---\nb: ...\n....\n-- -\n"}));
 }
 
+TEST(DocumentSplit, AnEndMarkerWithContentAfterItIsNoCut) {
+  EXPECT_EQ(pieces("a: 1\n... b\nc\n"), (std::vector<std::string>{"0:a: 1\n... b\nc\n"}));
+}
+
 TEST(DocumentSplit, TextWithDirectivesIsOneRange) {
   EXPECT_EQ(pieces("a: 1\n...\n%YAML 1.2\n---\nb: 2\n"),
             (std::vector<std::string>{"0:a: 1\n...\n%YAML 1.2\n---\nb: 2\n"}));
@@ -131,6 +135,8 @@ TEST(DocumentSplit, TrickyStreamsReadAsOneStreamDoes) {
       "[\n--- -",
       "[\n---\n-",
       ":\nu\n---\n]",  // found by fuzz_loader, as the two above
+      "... P\ny",       // and this one
+      "a: 1\n... # done\nb: 2\n...\t\nc: 3\n",
   };
   for (const char* text : texts) expect_same_as_one_stream(text, text);
 }

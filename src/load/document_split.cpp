@@ -11,6 +11,16 @@ bool is_marker(std::string_view line, std::string_view marker) {
   return next == ' ' || next == '\t' || next == '\r' || next == '\n';
 }
 
+// "..." with nothing after it but blanks and a comment. After "... x", x
+// starts a document that can run on over the next lines.
+bool is_bare_end_marker(std::string_view line) {
+  if (!is_marker(line, "...")) return false;
+  size_t end = line.find('\n');
+  std::string_view rest = line.substr(3, end == std::string_view::npos ? end : end - 3);
+  size_t content = rest.find_first_not_of(" \t\r");
+  return content == std::string_view::npos || rest[content] == '#';
+}
+
 }  // namespace
 
 std::vector<DocumentRange> split_documents(std::string_view text) {
@@ -31,7 +41,7 @@ std::vector<DocumentRange> split_documents(std::string_view text) {
     // empty document there.
     if (is_marker(rest, "---")) cut_at(start, line);
     // yaml-cpp drops a byte order mark only at the start of its input.
-    if (is_marker(rest, "...") && !text.substr(next).starts_with("\xEF\xBB\xBF")) {
+    if (is_bare_end_marker(rest) && !text.substr(next).starts_with("\xEF\xBB\xBF")) {
       cut_at(next, line + 1);
     }
     start = next;

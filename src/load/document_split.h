@@ -14,8 +14,9 @@ struct DocumentRange {
   uint32_t first_line = 0;
 };
 
-// Cuts `text` before every line that starts with "---" and after every line
-// that starts with "..." (then a blank, a line break or the end): yaml-cpp
+// Cuts `text` before every line that starts with "---" (then a blank, a
+// line break or the end) and after every line that is "..." with at most a
+// comment after it: yaml-cpp
 // ends a document at such a line wherever it is, or fails there. Each range
 // then parses, on its own, into the documents it held in the whole stream
 // (see load_yaml_documents()), so that an error costs only its own
