@@ -1,6 +1,7 @@
 #include "engine/rule_runner.h"
 
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -11,12 +12,10 @@
 namespace kube_harden {
 namespace {
 
-// What every rule of a run reads: the objects, the lookups across them, and
-// the Pod Security Standards policy of each workload (by index).
+// What every rule of a run reads: the lookups across objects, and the
+// options and names of the run.
 struct RunInputs {
-  const Manifests& manifests;
   const ManifestIndex& index;
-  const std::vector<PssPolicy>& policies;
   const std::vector<std::string>& file_names;
   const RuleOptions& options;
   RunMemo& memo;
@@ -74,15 +73,17 @@ void check_all(std::span<const Object> objects, const Check& check, const RunInp
 }
 
 // Pod Security Standards rules run per workload under the policy of its
-// namespace: not at all when it is privileged, restricted-level rules only
-// when the level is restricted.
+// namespace (`policies`, one per workload): not at all when it is
+// privileged, restricted-level rules only when the level is restricted.
 void check_workloads(const Rule& rule, const RuleMetadata& metadata, const RunInputs& run,
-                     std::span<const Workload> workloads, std::vector<Finding>& findings) {
-  for (const Workload& workload : workloads) {
+                     std::span<const Workload> workloads, std::span<const PssPolicy> policies,
+                     std::vector<Finding>& findings) {
+  for (size_t i = 0; i < workloads.size(); ++i) {
+    const Workload& workload = workloads[i];
     RuleOptions workload_options = run.options;
     std::string pss_source;
     if (metadata.pss) {
-      const PssPolicy& policy = run.policies[&workload - run.manifests.workloads.data()];
+      const PssPolicy& policy = policies[i];
       if (!policy.enforced) continue;
       if (metadata.pss->level == PssLevel::Restricted && policy.level == PssLevel::Baseline) {
         continue;
@@ -97,9 +98,28 @@ void check_workloads(const Rule& rule, const RuleMetadata& metadata, const RunIn
   }
 }
 
+// The Pod Security Standards policy of each workload, worked out once per
+// namespace: it depends on nothing else.
+std::vector<PssPolicy> policies_of(std::span<const Workload> workloads, const RunInputs& run) {
+  std::vector<PssPolicy> policies;
+  policies.reserve(workloads.size());
+  std::unordered_map<std::string, PssPolicy> by_namespace;
+  for (const Workload& workload : workloads) {
+    std::string space = namespace_of(workload.header, run.options);
+    auto it = by_namespace.find(space);
+    if (it == by_namespace.end()) {
+      PssPolicy policy = pss_policy_for(workload.header, run.index, run.options, run.file_names);
+      it = by_namespace.emplace(std::move(space), std::move(policy)).first;
+    }
+    policies.push_back(it->second);
+  }
+  return policies;
+}
+
 // One rule over every object of `slice` it looks at.
 void run_rule(const Rule& rule, const RuleMetadata& metadata, const RunInputs& run,
-              const ObjectSlice& slice, std::vector<Finding>& findings) {
+              const ObjectSlice& slice, std::span<const PssPolicy> policies,
+              std::vector<Finding>& findings) {
   auto all = [&](auto objects, auto check) {
     check_all(objects, check, run, metadata, findings);
   };
@@ -113,7 +133,7 @@ void run_rule(const Rule& rule, const RuleMetadata& metadata, const RunInputs& r
   headers(slice.namespaces);
   headers(slice.roles);
   headers(slice.role_bindings);
-  check_workloads(rule, metadata, run, slice.workloads, findings);
+  check_workloads(rule, metadata, run, slice.workloads, policies, findings);
   all(slice.pod_security_policies,
       [&](const PodSecurityPolicy& o, RuleContext& c) { rule.check_pod_security_policy(o, c); });
   all(slice.service_accounts,
@@ -179,12 +199,9 @@ std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_
 struct RuleRunner::State {
   State(const Manifests& manifests, const std::vector<std::string>& file_names,
         const RuleOptions& options, const RuleSelection& selection)
-      : index(manifests, options),
-        run{manifests, index, policies, file_names, options, memo},
-        selection(selection) {}
+      : index(manifests, options), run{index, file_names, options, memo}, selection(selection) {}
 
   ManifestIndex index;
-  std::vector<PssPolicy> policies;
   RunMemo memo;
   RunInputs run;
   const RuleSelection& selection;
@@ -195,10 +212,6 @@ RuleRunner::RuleRunner(const Manifests& manifests, const std::vector<std::string
                        const RuleOptions& options, const RuleSelection& selection,
                        const RuleCatalog& catalog)
     : state_(std::make_unique<State>(manifests, file_names, options, selection)) {
-  state_->policies.reserve(manifests.workloads.size());
-  for (const Workload& workload : manifests.workloads) {
-    state_->policies.push_back(pss_policy_for(workload.header, state_->index, options, file_names));
-  }
   for (const auto& rule : builtin_rules()) {
     const RuleMetadata* metadata = catalog.find(rule->id());
     if (!metadata) {
@@ -212,8 +225,9 @@ RuleRunner::~RuleRunner() = default;
 
 std::vector<Finding> RuleRunner::run(const ObjectSlice& slice) const {
   std::vector<Finding> findings;
+  std::vector<PssPolicy> policies = policies_of(slice.workloads, state_->run);
   for (const auto& [rule, metadata] : state_->rules) {
-    run_rule(*rule, *metadata, state_->run, slice, findings);
+    run_rule(*rule, *metadata, state_->run, slice, policies, findings);
   }
   for (Finding& finding : findings) {
     finding.severity = state_->selection.severity_of(finding.rule_id, finding.severity);
