@@ -141,8 +141,7 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
 
   const RuleCatalog& catalog = builtin_rule_headers();
   RuleRunner rules(manifests, file_names, options.rules, options.selection, catalog);
-  Suppressions suppressions(SuppressionInputs{manifests, file_names, run.comments,
-                                              options.suppressions, options.selection, catalog});
+  Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
   std::vector<ObjectSlice> slices = slices_by_file(manifests, file_names.size());
   std::optional<BaselineFilter> baseline;
   if (options.baseline) baseline.emplace(*options.baseline);
@@ -151,12 +150,16 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
   // which must see them in output order.
   auto check_files = [&](const std::vector<size_t>& files) {
     std::vector<Finding> findings;
+    std::vector<ObjectSlice> objects;
+    std::vector<const std::vector<SuppressionComment>*> comments;
     for (size_t file : files) {
       std::vector<Finding> found = rules.run(slices[file]);
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
+      objects.push_back(slices[file]);
+      comments.push_back(&run.comments[file]);
     }
-    suppressions.apply(file_names[files.front()], findings);
+    suppressions.apply(file_names[files.front()], {objects, comments}, findings);
     for (size_t file : files) map_to_helm_sources(file_names[file], helm_sources[file], findings);
     sort_findings(findings);
     return findings;

@@ -123,48 +123,71 @@ void add_annotation_candidates(const ObjectHeader& header, const ObjectMeta& met
   }
 }
 
-template <class Objects>
-void add_object_candidates(const Objects& objects, const SuppressionInputs& inputs,
-                           std::vector<Candidate>& out) {
-  for (const auto& object : objects) {
-    add_annotation_candidates(object.header, object.header.metadata,
-                              inputs.file_names.at(object.header.file_index), out);
+// One file's comment and annotation suppressions, and by the line or object
+// they are about (indices, ascending), so that a finding is tried only
+// against those that can apply to it.
+struct FileCandidates {
+  std::vector<Candidate> candidates;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_line;
+  std::unordered_map<std::string, std::vector<size_t>> by_object;
+};
+
+// In a fixed order: annotations by kind of object, then comments.
+std::vector<Candidate> collect_file_candidates(const std::string& file,
+                                               const FileSuppressionSources& sources) {
+  std::vector<Candidate> candidates;
+  auto each_slice = [&](auto member, auto add) {
+    for (const ObjectSlice& slice : sources.objects) {
+      for (const auto& object : slice.*member) add(object);
+    }
+  };
+  auto add_object = [&](const auto& object) {
+    add_annotation_candidates(object.header, object.header.metadata, file, candidates);
+  };
+  each_slice(&ObjectSlice::workloads, [&](const Workload& workload) {
+    add_object(workload);
+    // A Pod's template metadata is its own metadata: read it once.
+    if (workload.pod_metadata.position != workload.header.metadata.position) {
+      add_annotation_candidates(workload.header, workload.pod_metadata, file, candidates);
+    }
+  });
+  each_slice(&ObjectSlice::pod_security_policies, add_object);
+  each_slice(&ObjectSlice::service_accounts, add_object);
+  each_slice(&ObjectSlice::network_policies, add_object);
+  each_slice(&ObjectSlice::namespaces, add_object);
+  each_slice(&ObjectSlice::roles, add_object);
+  each_slice(&ObjectSlice::role_bindings, add_object);
+  for (const std::vector<SuppressionComment>* comments : sources.comments) {
+    for (const SuppressionComment& comment : *comments) {
+      Candidate& candidate = candidates.emplace_back();
+      candidate.suppression =
+          Suppression{Suppression::Kind::InSource, comment.reason,
+                      fmt::format("comment {}:{}", file, comment.position.line)};
+      candidate.rules = comment.rules;
+      candidate.scope = Candidate::Scope::Line;
+      candidate.file = file;
+      candidate.line = comment.target_line;
+      candidate.position = comment.position;
+    }
   }
+  return candidates;
 }
 
-std::vector<Candidate> collect_candidates(const SuppressionInputs& inputs) {
-  std::vector<Candidate> candidates;
-  const SuppressionSettings& settings = inputs.settings;
-  if (settings.in_source) {
-    const Manifests& m = inputs.manifests;
-    for (const Workload& workload : m.workloads) {
-      const std::string& file = inputs.file_names.at(workload.header.file_index);
-      add_annotation_candidates(workload.header, workload.header.metadata, file, candidates);
-      // A Pod's template metadata is its own metadata: read it once.
-      if (workload.pod_metadata.position != workload.header.metadata.position) {
-        add_annotation_candidates(workload.header, workload.pod_metadata, file, candidates);
-      }
-    }
-    add_object_candidates(m.pod_security_policies, inputs, candidates);
-    add_object_candidates(m.service_accounts, inputs, candidates);
-    add_object_candidates(m.network_policies, inputs, candidates);
-    add_object_candidates(m.namespaces, inputs, candidates);
-    add_object_candidates(m.roles, inputs, candidates);
-    add_object_candidates(m.role_bindings, inputs, candidates);
-    for (size_t file = 0; file < inputs.comments.size(); ++file) {
-      for (const SuppressionComment& comment : inputs.comments[file]) {
-        Candidate& candidate = candidates.emplace_back();
-        candidate.suppression =
-            Suppression{Suppression::Kind::InSource, comment.reason,
-                        fmt::format("comment {}:{}", inputs.file_names[file], comment.position.line)};
-        candidate.rules = comment.rules;
-        candidate.scope = Candidate::Scope::Line;
-        candidate.file = inputs.file_names[file];
-        candidate.line = comment.target_line;
-        candidate.position = comment.position;
-      }
+FileCandidates file_candidates(const std::string& file, const FileSuppressionSources& sources) {
+  FileCandidates in_file{collect_file_candidates(file, sources), {}, {}};
+  for (size_t i = 0; i < in_file.candidates.size(); ++i) {
+    const Candidate& candidate = in_file.candidates[i];
+    if (candidate.scope == Candidate::Scope::Line) {
+      in_file.by_line[candidate.line].push_back(i);
+    } else {
+      in_file.by_object[object_key(candidate.object)].push_back(i);
     }
   }
+  return in_file;
+}
+
+std::vector<Candidate> collect_exemptions(const SuppressionSettings& settings) {
+  std::vector<Candidate> candidates;
   for (const Exemption& exemption : settings.exemptions) {
     Candidate& candidate = candidates.emplace_back();
     candidate.suppression =
@@ -199,13 +222,11 @@ std::string where(const Candidate& candidate) {
 // Reports what is wrong with in-source suppressions. Config exemptions are
 // checked when the config is read, and one that matches nothing in this run
 // may well match in another, so they are not reported.
-void report_problems(const std::vector<Candidate>& candidates, std::span<const size_t> which,
-                     const SuppressionInputs& inputs, std::vector<Finding>& findings) {
+void report_problems(const std::vector<Candidate>& candidates, const SuppressionInputs& inputs,
+                     std::vector<Finding>& findings) {
   const RuleMetadata* unused = inputs.catalog.find("unused-suppression");
   const RuleMetadata* no_reason = inputs.catalog.find("suppression-missing-reason");
-  for (size_t index : which) {
-    const Candidate& candidate = candidates[index];
-    if (candidate.scope == Candidate::Scope::Exemption) continue;
+  for (const Candidate& candidate : candidates) {
     if (unused && inputs.selection.runs(unused->id)) {
       std::vector<std::string> problems;
       if (candidate.rules.empty()) problems.push_back("names no rule");
@@ -246,58 +267,43 @@ void report_problems(const std::vector<Candidate>& candidates, std::span<const s
 }  // namespace
 
 Suppressions::Suppressions(const SuppressionInputs& inputs)
-    : inputs_(inputs), candidates_(collect_candidates(inputs)) {
-  // Comments and annotations apply only within their file, so they are
-  // looked up by file. Exemptions come after every in-source candidate, so
-  // ascending indices keep in-source ones first.
-  for (size_t i = 0; i < candidates_.size(); ++i) {
-    const Candidate& candidate = candidates_[i];
-    if (candidate.scope == Candidate::Scope::Exemption) {
-      exemptions_.push_back(i);
-      continue;
-    }
-    FileCandidates& in_file = by_file_[candidate.file];
-    in_file.all.push_back(i);
-    if (candidate.scope == Candidate::Scope::Line) {
-      in_file.by_line[candidate.line].push_back(i);
-    } else {
-      in_file.by_object[object_key(candidate.object)].push_back(i);
-    }
-  }
-}
+    : inputs_(inputs), exemptions_(collect_exemptions(inputs.settings)) {}
 
 Suppressions::~Suppressions() = default;
 
-void Suppressions::apply(const std::string& file, std::vector<Finding>& findings) {
-  auto in_file = by_file_.find(file);
-  const FileCandidates* local = in_file == by_file_.end() ? nullptr : &in_file->second;
-  if (!local && exemptions_.empty()) return;
-  auto try_candidate = [&](size_t i, Finding& finding) {
-    Candidate& candidate = candidates_[i];
-    if (!applies(candidate, finding)) return;
-    // Exemptions are shared by every file (and never reported as unused).
-    if (candidate.scope != Candidate::Scope::Exemption) candidate.used = true;
-    // In-source suppressions come first, so the closest one is named.
+void Suppressions::apply(const std::string& file, const FileSuppressionSources& sources,
+                         std::vector<Finding>& findings) const {
+  FileCandidates local;
+  if (inputs_.settings.in_source) local = file_candidates(file, sources);
+  if (local.candidates.empty() && exemptions_.empty()) return;
+  // In-source suppressions come first, so the closest one is named.
+  auto suppress = [&](const Candidate& candidate, Finding& finding) {
     if (!finding.suppressed) finding.suppressed = candidate.suppression;
   };
   std::vector<size_t> nearby;
   for (Finding& finding : findings) {
     if (inputs_.settings.unsuppressible.contains(finding.rule_id)) continue;
+    // The comments on its line and the annotations of its object, in
+    // candidate order.
     nearby.clear();
-    if (local) {
-      // The comments on its line and the annotations of its object, in
-      // candidate order.
-      std::span<const size_t> on_line = listed(local->by_line, finding.position.line);
-      std::span<const size_t> on_object =
-          local->by_object.empty() ? std::span<const size_t>()
-                                   : listed(local->by_object, object_key(finding.object));
-      std::merge(on_line.begin(), on_line.end(), on_object.begin(), on_object.end(),
-                 std::back_inserter(nearby));
+    std::span<const size_t> on_line = listed(local.by_line, finding.position.line);
+    std::span<const size_t> on_object =
+        local.by_object.empty() ? std::span<const size_t>()
+                                : listed(local.by_object, object_key(finding.object));
+    std::merge(on_line.begin(), on_line.end(), on_object.begin(), on_object.end(),
+               std::back_inserter(nearby));
+    for (size_t i : nearby) {
+      Candidate& candidate = local.candidates[i];
+      if (!applies(candidate, finding)) continue;
+      candidate.used = true;
+      suppress(candidate, finding);
     }
-    for (size_t i : nearby) try_candidate(i, finding);
-    for (size_t i : exemptions_) try_candidate(i, finding);
+    // Exemptions are shared by every file, and never reported as unused.
+    for (const Candidate& exemption : exemptions_) {
+      if (applies(exemption, finding)) suppress(exemption, finding);
+    }
   }
-  if (local) report_problems(candidates_, local->all, inputs_, findings);
+  report_problems(local.candidates, inputs_, findings);
 }
 
 }  // namespace kube_harden

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/rule_runner.h"
 #include "engine/suppression_comments.h"
 #include "kube_harden/finding.h"
 #include "kube_harden/model.h"
@@ -15,29 +17,25 @@
 
 namespace kube_harden {
 
-// Everything a run's suppressions are decided on.
+// What a run's suppressions are decided on, besides each file's own.
 struct SuppressionInputs {
-  const Manifests& manifests;
-  const std::vector<std::string>& file_names;
-  // Per file (ObjectHeader::file_index): its `# kube-harden:ignore` comments.
-  const std::vector<std::vector<SuppressionComment>>& comments;
   const SuppressionSettings& settings;
   const RuleSelection& selection;
   const RuleCatalog& catalog;
 };
 
-struct Candidate;
-
-// One file's comment and annotation suppressions (indices into the run's
-// candidates, ascending), by the line or object they are about, so that a
-// finding is tried only against those that can apply to it.
-struct FileCandidates {
-  std::vector<size_t> all;
-  std::unordered_map<uint32_t, std::vector<size_t>> by_line;
-  std::unordered_map<std::string, std::vector<size_t>> by_object;
+// What one file says about its suppressions: its objects (their
+// annotations) and its `# kube-harden:ignore` comments. Inputs given twice
+// under one name are one file here, so there may be several of each.
+struct FileSuppressionSources {
+  std::span<const ObjectSlice> objects;
+  std::span<const std::vector<SuppressionComment>* const> comments;
 };
 
-// A run's suppressions, gathered once; then applied one file at a time.
+struct Candidate;
+
+// A run's suppressions: the config's exemptions, gathered once, and each
+// file's own, gathered when its findings are applied.
 class Suppressions {
  public:
   explicit Suppressions(const SuppressionInputs& inputs);
@@ -48,13 +46,12 @@ class Suppressions {
   // unused-suppression and suppression-missing-reason findings for that
   // file's suppressions that match nothing or give no reason. Calls for
   // different files may run at once.
-  void apply(const std::string& file, std::vector<Finding>& findings);
+  void apply(const std::string& file, const FileSuppressionSources& sources,
+             std::vector<Finding>& findings) const;
 
  private:
   SuppressionInputs inputs_;  // references, valid for the run
-  std::vector<Candidate> candidates_;
-  std::unordered_map<std::string_view, FileCandidates> by_file_;
-  std::vector<size_t> exemptions_;
+  std::vector<Candidate> exemptions_;
 };
 
 }  // namespace kube_harden
