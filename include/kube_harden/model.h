@@ -352,4 +352,9 @@ struct Manifests {
 // left empty and their memory freed.
 Manifests merge_manifests(std::span<Manifests* const> parts);
 
+// The same for the objects that rules look up across files: ServiceAccounts,
+// NetworkPolicies, Namespaces, Roles and RoleBindings. Workloads and
+// PodSecurityPolicies stay in their parts.
+Manifests merge_cross_objects(std::span<Manifests* const> parts);
+
 }  // namespace kube_harden

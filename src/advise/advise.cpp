@@ -66,13 +66,14 @@ Advice advise(const std::vector<LintInput>& inputs, const AdviseOptions& options
   Advice advice;
   advice.version = options.lint.rules.k8s_version;
   // Read and parsed once, then checked at each level.
-  const LoadedRun run = load_run(inputs, options.lint);
-  const Manifests& manifests = run.manifests;
+  LoadedRun run = load_run(inputs, options.lint);
   advice.namespaces = advise_levels(run, options.lint);
   advice.errors = run.errors;
+  std::vector<std::string> file_names = std::move(run.file_names);
+  const Manifests manifests = merge_run(std::move(run));
   if (options.psp) advice.psps = advise_psps(manifests, options);
   if (options.report) {
-    advice.usage = collect_usage(manifests, run.file_names);
+    advice.usage = collect_usage(manifests, file_names);
   }
   return advice;
 }

@@ -61,14 +61,15 @@ std::map<std::string, std::string> labels_for(AdvisedLevel level, const K8sVersi
 }  // namespace
 
 std::vector<NamespaceAdvice> advise_levels(const LoadedRun& run, const LintOptions& options) {
-  const Manifests& manifests = run.manifests;
   auto restricted = pss_findings(run, options, PssLevel::Restricted);
   auto baseline = pss_findings(run, options, PssLevel::Baseline);
   std::map<std::string, NamespaceAdvice> spaces;
-  for (const Workload& workload : manifests.workloads) {
-    ++spaces[namespace_of(workload.header, options.rules)].workloads;
+  for (const Manifests& file : run.file_objects) {
+    for (const Workload& workload : file.workloads) {
+      ++spaces[namespace_of(workload.header, options.rules)].workloads;
+    }
   }
-  for (const Namespace& space : manifests.namespaces) spaces[space.header.metadata.name];
+  for (const Namespace& space : run.cross_objects.namespaces) spaces[space.header.metadata.name];
   std::vector<NamespaceAdvice> advice;
   for (auto& [name, space] : spaces) {
     space.name = name;

@@ -134,15 +134,21 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
   LintResult result;
   result.errors = run.errors;
   result.summary = run.counts;
-  const Manifests& manifests = run.manifests;
   const std::vector<std::string>& file_names = run.file_names;
   const std::vector<std::vector<HelmSource>>& helm_sources = run.helm_sources;
   sink.start(result.errors);
 
   const RuleCatalog& catalog = builtin_rule_headers();
-  RuleRunner rules(manifests, file_names, options.rules, options.selection, catalog);
+  std::vector<WorkloadSketch> workloads;
+  for (const Manifests& file : run.file_objects) {
+    std::vector<WorkloadSketch> sketches = running_workload_sketches(file.workloads);
+    workloads.insert(workloads.end(), std::make_move_iterator(sketches.begin()),
+                     std::make_move_iterator(sketches.end()));
+  }
+  RuleRunner rules(run.cross_objects, std::move(workloads), file_names, options.rules,
+                   options.selection, catalog);
   Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
-  std::vector<ObjectSlice> slices = slices_by_file(manifests, file_names.size());
+  std::vector<ObjectSlice> slices = slices_by_file(run.cross_objects, run.file_objects);
   std::optional<BaselineFilter> baseline;
   if (options.baseline) baseline.emplace(*options.baseline);
 

@@ -44,8 +44,7 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
         InputError{input.display_name, error.position, "invalid YAML: " + error.message});
   }
   build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
-  // Held until every file is loaded and then merged, when the merged lists
-  // and these exist side by side: that is the run's peak, so no spare room.
+  // Held until every file is checked: no spare room.
   loaded.manifests.workloads.shrink_to_fit();
   return loaded;
 }
@@ -71,6 +70,7 @@ LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& opti
   LoadedRun run;
   std::vector<LoadedFile> loaded = load_all(inputs, options);
   std::vector<Manifests*> parts;
+  run.file_objects.resize(loaded.size());
   for (size_t i = 0; i < loaded.size(); ++i) {
     run.file_names.push_back(inputs[i].display_name);
     LoadedFile& file = loaded[i];
@@ -83,8 +83,15 @@ LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& opti
     run.comments.push_back(std::move(file.comments));
     run.helm_sources.push_back(std::move(file.helm_sources));
   }
-  run.manifests = merge_manifests(parts);
+  run.cross_objects = merge_cross_objects(parts);
+  for (size_t i = 0; i < loaded.size(); ++i) run.file_objects[i] = std::move(loaded[i].manifests);
   return run;
+}
+
+Manifests merge_run(LoadedRun&& run) {
+  std::vector<Manifests*> parts{&run.cross_objects};
+  for (Manifests& file : run.file_objects) parts.push_back(&file);
+  return merge_manifests(parts);
 }
 
 }  // namespace kube_harden

@@ -10,10 +10,16 @@
 
 namespace kube_harden {
 
-// Every input read, parsed and merged into one model: the objects of all
-// files, and per file its name, suppression comments and Helm sources.
+// Every input read and parsed: the objects of all files, and per file its
+// name, suppression comments and Helm sources.
 struct LoadedRun {
-  Manifests manifests;
+  // The objects rules look up across files (ServiceAccounts,
+  // NetworkPolicies, Namespaces, Roles, RoleBindings) of every file, merged
+  // in file order.
+  Manifests cross_objects;
+  // Each file's other objects (workloads, PodSecurityPolicies), by file
+  // index: they are checked a file at a time, so they need no merging.
+  std::vector<Manifests> file_objects;
   std::vector<std::string> file_names;
   std::vector<std::vector<SuppressionComment>> comments;
   std::vector<std::vector<HelmSource>> helm_sources;
@@ -24,6 +30,9 @@ struct LoadedRun {
 // Loads every input on options.jobs threads. What is loaded does not depend
 // on the number of threads.
 LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& options);
+
+// Every object of the run in one model, file order kept; `run` is left empty.
+Manifests merge_run(LoadedRun&& run);
 
 // lint() without the loading, so that one model can be checked under several
 // sets of rule options (advise checks it at two Pod Security levels). The

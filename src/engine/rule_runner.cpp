@@ -183,11 +183,14 @@ ObjectSlice whole(const Manifests& manifests) {
                      manifests.role_bindings};
 }
 
-std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_count) {
-  std::vector<ObjectSlice> slices(file_count);
-  ObjectSlice all = whole(manifests);
-  split_by_file(all.workloads, &ObjectSlice::workloads, slices);
-  split_by_file(all.pod_security_policies, &ObjectSlice::pod_security_policies, slices);
+std::vector<ObjectSlice> slices_by_file(const Manifests& cross_objects,
+                                        std::span<const Manifests> file_objects) {
+  std::vector<ObjectSlice> slices(file_objects.size());
+  for (size_t file = 0; file < file_objects.size(); ++file) {
+    slices[file].workloads = file_objects[file].workloads;
+    slices[file].pod_security_policies = file_objects[file].pod_security_policies;
+  }
+  ObjectSlice all = whole(cross_objects);
   split_by_file(all.service_accounts, &ObjectSlice::service_accounts, slices);
   split_by_file(all.network_policies, &ObjectSlice::network_policies, slices);
   split_by_file(all.namespaces, &ObjectSlice::namespaces, slices);
@@ -197,9 +200,12 @@ std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_
 }
 
 struct RuleRunner::State {
-  State(const Manifests& manifests, const std::vector<std::string>& file_names,
-        const RuleOptions& options, const RuleSelection& selection)
-      : index(manifests, options), run{index, file_names, options, memo}, selection(selection) {}
+  State(const Manifests& cross_objects, std::vector<WorkloadSketch> workloads,
+        const std::vector<std::string>& file_names, const RuleOptions& options,
+        const RuleSelection& selection)
+      : index(cross_objects, std::move(workloads), options),
+        run{index, file_names, options, memo},
+        selection(selection) {}
 
   ManifestIndex index;
   RunMemo memo;
@@ -208,10 +214,11 @@ struct RuleRunner::State {
   std::vector<std::pair<const Rule*, const RuleMetadata*>> rules;
 };
 
-RuleRunner::RuleRunner(const Manifests& manifests, const std::vector<std::string>& file_names,
-                       const RuleOptions& options, const RuleSelection& selection,
-                       const RuleCatalog& catalog)
-    : state_(std::make_unique<State>(manifests, file_names, options, selection)) {
+RuleRunner::RuleRunner(const Manifests& cross_objects, std::vector<WorkloadSketch> workloads,
+                       const std::vector<std::string>& file_names, const RuleOptions& options,
+                       const RuleSelection& selection, const RuleCatalog& catalog)
+    : state_(std::make_unique<State>(cross_objects, std::move(workloads), file_names, options,
+                                     selection)) {
   for (const auto& rule : builtin_rules()) {
     const RuleMetadata* metadata = catalog.find(rule->id());
     if (!metadata) {

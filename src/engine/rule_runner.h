@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kube_harden/finding.h"
+#include "kube_harden/manifest_index.h"
 #include "kube_harden/model.h"
 #include "kube_harden/rule.h"
 #include "kube_harden/rule_metadata.h"
@@ -26,9 +27,10 @@ struct ObjectSlice {
 
 ObjectSlice whole(const Manifests& manifests);
 
-// The objects of each file, by ObjectHeader::file_index: one slice per file,
-// as objects are merged in file order.
-std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_count);
+// The objects of each file, by ObjectHeader::file_index: its part of
+// `cross_objects` (merged in file order) and its `file_objects`.
+std::vector<ObjectSlice> slices_by_file(const Manifests& cross_objects,
+                                        std::span<const Manifests> file_objects);
 
 // Runs the selected built-in rules over any part of a run's objects. What
 // concerns the whole run (lookups across objects, each workload's Pod
@@ -36,10 +38,13 @@ std::vector<ObjectSlice> slices_by_file(const Manifests& manifests, size_t file_
 // several threads may call it at once.
 class RuleRunner {
  public:
-  // `file_names` maps ObjectHeader::file_index to the name findings carry.
-  RuleRunner(const Manifests& manifests, const std::vector<std::string>& file_names,
-             const RuleOptions& options, const RuleSelection& selection,
-             const RuleCatalog& catalog);
+  // Lookups across objects go to the ServiceAccounts, NetworkPolicies,
+  // Namespaces, Roles and RoleBindings of `cross_objects` and to
+  // `workloads`. `file_names` maps ObjectHeader::file_index to the name
+  // findings carry.
+  RuleRunner(const Manifests& cross_objects, std::vector<WorkloadSketch> workloads,
+             const std::vector<std::string>& file_names, const RuleOptions& options,
+             const RuleSelection& selection, const RuleCatalog& catalog);
   ~RuleRunner();
 
   // The findings of every selected rule on the objects of `slice` (objects

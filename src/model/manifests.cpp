@@ -48,9 +48,14 @@ const KeyValue* ObjectMeta::label(std::string_view key) const {
 }
 
 Manifests merge_manifests(std::span<Manifests* const> parts) {
-  Manifests merged;
+  Manifests merged = merge_cross_objects(parts);
   merge_list(&Manifests::workloads, merged, parts);
   merge_list(&Manifests::pod_security_policies, merged, parts);
+  return merged;
+}
+
+Manifests merge_cross_objects(std::span<Manifests* const> parts) {
+  Manifests merged;
   merge_list(&Manifests::service_accounts, merged, parts);
   merge_list(&Manifests::network_policies, merged, parts);
   merge_list(&Manifests::namespaces, merged, parts);

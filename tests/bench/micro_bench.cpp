@@ -154,7 +154,8 @@ void BM_RunRules(benchmark::State& state) {
   const kh::LintOptions options;
   const kh::RuleCatalog& catalog = kh::RuleCatalog::builtin();
   for (auto _ : state) {
-    kh::RuleRunner runner(manifests, corpus().names, options.rules, options.selection, catalog);
+    kh::RuleRunner runner(manifests, kh::running_workload_sketches(manifests.workloads),
+                          corpus().names, options.rules, options.selection, catalog);
     std::vector<kh::Finding> findings = runner.run(kh::whole(manifests));
     benchmark::DoNotOptimize(findings.data());
   }
