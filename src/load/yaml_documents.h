@@ -19,4 +19,8 @@ namespace kube_harden {
 YamlLoadResult load_yaml_documents(std::string_view text, std::span<const DocumentRange> ranges,
                                    const YamlLimits& limits = {});
 
+// Whether load_yaml_documents() reads `text` at all: false for text that is
+// not YAML (a NUL or other control byte, invalid UTF-8).
+bool is_yaml_text(std::string_view text);
+
 }  // namespace kube_harden

@@ -362,6 +362,8 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
   return load_yaml_documents(text, split_documents(text), limits);
 }
 
+bool is_yaml_text(std::string_view text) { return !check_text(text, LineIndex(text)); }
+
 YamlLoadResult load_yaml_documents(std::string_view text, std::span<const DocumentRange> ranges,
                                    const YamlLimits& limits) {
   YamlLoadResult result;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -61,6 +62,58 @@ const TemplateLocation kWorkloadKinds[] = {
     {"Job", {"batch"}, {"spec", "template"}},
     {"CronJob", {"batch"}, {"spec", "jobTemplate", "spec", "template"}},
 };
+
+// Which list of the model an object of this apiVersion and kind goes to.
+struct ModelledKind {
+  enum class Type {
+    None,
+    Workload,
+    PodSecurityPolicy,
+    ServiceAccount,
+    NetworkPolicy,
+    Namespace,
+    Role,
+    RoleBinding
+  } type = Type::None;
+  const TemplateLocation* workload = nullptr;  // for workloads
+};
+
+// The kinds modelled besides workloads, and the API groups they are read in.
+struct OtherKind {
+  std::string_view kind;
+  std::initializer_list<std::string_view> groups;
+  ModelledKind::Type type;
+};
+
+const OtherKind kOtherKinds[] = {
+    {"PodSecurityPolicy", {"policy", "extensions"}, ModelledKind::Type::PodSecurityPolicy},
+    {"ServiceAccount", {kCore}, ModelledKind::Type::ServiceAccount},
+    {"NetworkPolicy", {"networking.k8s.io", "extensions"}, ModelledKind::Type::NetworkPolicy},
+    {"Namespace", {kCore}, ModelledKind::Type::Namespace},
+    {"Role", {"rbac.authorization.k8s.io"}, ModelledKind::Type::Role},
+    {"ClusterRole", {"rbac.authorization.k8s.io"}, ModelledKind::Type::Role},
+    {"RoleBinding", {"rbac.authorization.k8s.io"}, ModelledKind::Type::RoleBinding},
+    {"ClusterRoleBinding", {"rbac.authorization.k8s.io"}, ModelledKind::Type::RoleBinding},
+};
+
+// The types of the lists that rules look up across files.
+bool is_cross_object(ModelledKind::Type type) {
+  using Type = ModelledKind::Type;
+  return type == Type::ServiceAccount || type == Type::NetworkPolicy || type == Type::Namespace ||
+         type == Type::Role || type == Type::RoleBinding;
+}
+
+ModelledKind modelled_kind(std::string_view api_version, std::string_view kind) {
+  for (const TemplateLocation& location : kWorkloadKinds) {
+    if (kind == location.kind && in_group(api_version, location.groups)) {
+      return {ModelledKind::Type::Workload, &location};
+    }
+  }
+  for (const OtherKind& other : kOtherKinds) {
+    if (kind == other.kind && in_group(api_version, other.groups)) return {other.type};
+  }
+  return {};
+}
 
 Workload read_workload(const YamlNode* object, ObjectHeader header,
                        const TemplateLocation& location) {
@@ -290,32 +343,34 @@ class ObjectReader {
   ObjectHeader* read_object(const YamlNode* node, const std::string& api_version,
                             const std::string& kind) {
     if (!as_map(node) || kind.empty() || api_version.empty()) return nullptr;
+    ModelledKind modelled = modelled_kind(api_version, kind);
+    if (modelled.type == ModelledKind::Type::None) return nullptr;
     ObjectHeader header{api_version, kind, read_metadata(node), node->position, file_index_, {}};
-    for (const TemplateLocation& location : kWorkloadKinds) {
-      if (kind == location.kind && in_group(api_version, location.groups)) {
-        return &out_.workloads.emplace_back(read_workload(node, std::move(header), location))
+    switch (modelled.type) {
+      case ModelledKind::Type::Workload:
+        return &out_.workloads
+                    .emplace_back(read_workload(node, std::move(header), *modelled.workload))
                     .header;
+      case ModelledKind::Type::PodSecurityPolicy:
+        return &out_.pod_security_policies
+                    .emplace_back(read_pod_security_policy(node, std::move(header)))
+                    .header;
+      case ModelledKind::Type::ServiceAccount: {
+        ServiceAccount account{std::move(header), read_bool(node, "automountServiceAccountToken")};
+        return &out_.service_accounts.emplace_back(std::move(account)).header;
       }
-    }
-    if (kind == "PodSecurityPolicy" && in_group(api_version, {"policy", "extensions"})) {
-      return &out_.pod_security_policies
-                  .emplace_back(read_pod_security_policy(node, std::move(header)))
-                  .header;
-    } else if (kind == "ServiceAccount" && in_group(api_version, {kCore})) {
-      ServiceAccount account{std::move(header), read_bool(node, "automountServiceAccountToken")};
-      return &out_.service_accounts.emplace_back(std::move(account)).header;
-    } else if (kind == "NetworkPolicy" &&
-               in_group(api_version, {"networking.k8s.io", "extensions"})) {
-      return &out_.network_policies.emplace_back(read_network_policy(node, std::move(header)))
-                  .header;
-    } else if (kind == "Namespace" && in_group(api_version, {kCore})) {
-      return &out_.namespaces.emplace_back(Namespace{std::move(header)}).header;
-    } else if ((kind == "Role" || kind == "ClusterRole") &&
-               in_group(api_version, {"rbac.authorization.k8s.io"})) {
-      return &out_.roles.emplace_back(read_role(node, std::move(header))).header;
-    } else if ((kind == "RoleBinding" || kind == "ClusterRoleBinding") &&
-               in_group(api_version, {"rbac.authorization.k8s.io"})) {
-      return &out_.role_bindings.emplace_back(read_role_binding(node, std::move(header))).header;
+      case ModelledKind::Type::NetworkPolicy:
+        return &out_.network_policies.emplace_back(read_network_policy(node, std::move(header)))
+                    .header;
+      case ModelledKind::Type::Namespace:
+        return &out_.namespaces.emplace_back(Namespace{std::move(header)}).header;
+      case ModelledKind::Type::Role:
+        return &out_.roles.emplace_back(read_role(node, std::move(header))).header;
+      case ModelledKind::Type::RoleBinding:
+        return &out_.role_bindings.emplace_back(read_role_binding(node, std::move(header)))
+                    .header;
+      case ModelledKind::Type::None:
+        break;
     }
     return nullptr;
   }
@@ -326,6 +381,28 @@ class ObjectReader {
 };
 
 }  // namespace
+
+std::optional<std::span<const std::string_view>> pod_template_keys(std::string_view api_version,
+                                                                   std::string_view kind) {
+  ModelledKind modelled = modelled_kind(api_version, kind);
+  if (modelled.type != ModelledKind::Type::Workload) return std::nullopt;
+  const auto& keys = modelled.workload->template_keys;
+  return std::span<const std::string_view>(keys.begin(), keys.size());
+}
+
+bool is_workload_or_cross_object_kind(std::string_view kind) {
+  for (const TemplateLocation& location : kWorkloadKinds) {
+    if (kind == location.kind) return true;
+  }
+  for (const OtherKind& other : kOtherKinds) {
+    if (kind == other.kind && is_cross_object(other.type)) return true;
+  }
+  return false;
+}
+
+bool is_cross_object_kind(std::string_view api_version, std::string_view kind) {
+  return is_cross_object(modelled_kind(api_version, kind).type);
+}
 
 void build_manifests(const YamlFile& yaml, size_t file_index, Manifests& out,
                      DocumentCounts& counts) {

@@ -15,6 +15,8 @@
 #include "kube_harden/yaml_loader.h"
 #include "load/document_split.h"
 #include "load/yaml_documents.h"
+#include "first_pass_check.h"
+#include "load/document_outline.h"
 #include "yaml_file_dump.h"
 
 namespace {
@@ -75,6 +77,27 @@ void check_same_as_one_stream(std::string_view text) {
   }
 }
 
+// Where the first pass's outline is sure of a document, the loader reads it
+// without error and the model gives the same view (see
+// tests/document_outline_test.cpp).
+void check_outlines(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!kube_harden::is_yaml_text(text)) return;
+  using kube_harden::FirstPassView;
+  for (const kube_harden::DocumentRange& range : kube_harden::split_documents(text)) {
+    std::string_view document = text.substr(range.begin, range.end - range.begin);
+    FirstPassView view = kube_harden::first_pass_view(
+        kube_harden::outline_document(document, range.first_line), 0);
+    if (view.action == FirstPassView::Action::Load) continue;
+    bool clean = false;
+    std::string by_loader = kube_harden::testing_support::first_pass_by_loader(text, range, clean);
+    // A document the outline takes nothing from may be broken: the loader
+    // then takes nothing from it either.
+    if (view.action == FirstPassView::Action::Sketch && !clean) std::abort();
+    if (kube_harden::testing_support::describe(view) != by_loader) std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -88,5 +111,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (duplicate.document >= documents) std::abort();
   }
   check_same_as_one_stream(text);
+  check_outlines(text);
   return 0;
 }

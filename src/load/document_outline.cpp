@@ -1,0 +1,532 @@
+#include "load/document_outline.h"
+
+#include <algorithm>
+#include <array>
+
+namespace kube_harden {
+namespace {
+
+// Where a mapping sits, for the few paths an outline reads. Everything else
+// is None: read only to be sure of the document's shape.
+enum class Path {
+  None,
+  Root,
+  Metadata,
+  Labels,
+  Spec,
+  Template,
+  TemplateMetadata,
+  TemplateLabels,
+  JobTemplate,
+  JobSpec,
+  JobPodTemplate,
+  JobPodMetadata,
+  JobPodLabels,
+  ScalarField,  // the value of apiVersion, kind, name or namespace: must be a scalar
+};
+
+struct Step {
+  Path from;
+  std::string_view key;
+  Path to;
+};
+
+constexpr std::array kSteps{
+    Step{Path::Root, "metadata", Path::Metadata},
+    Step{Path::Metadata, "labels", Path::Labels},
+    Step{Path::Root, "spec", Path::Spec},
+    Step{Path::Spec, "template", Path::Template},
+    Step{Path::Template, "metadata", Path::TemplateMetadata},
+    Step{Path::TemplateMetadata, "labels", Path::TemplateLabels},
+    Step{Path::Spec, "jobTemplate", Path::JobTemplate},
+    Step{Path::JobTemplate, "spec", Path::JobSpec},
+    Step{Path::JobSpec, "template", Path::JobPodTemplate},
+    Step{Path::JobPodTemplate, "metadata", Path::JobPodMetadata},
+    Step{Path::JobPodMetadata, "labels", Path::JobPodLabels},
+};
+
+Path child_path(Path parent, std::string_view key) {
+  for (const Step& step : kSteps) {
+    if (step.from == parent && step.key == key) return step.to;
+  }
+  return Path::None;
+}
+
+bool is_label_map(Path path) {
+  return path == Path::Labels || path == Path::TemplateLabels || path == Path::JobPodLabels;
+}
+
+// What follows "key:" or "- " on a line.
+struct Value {
+  enum class Kind {
+    Nothing,     // no value on the line: null, or a block on the next lines
+    Null,        // ~, null, Null, NULL
+    Text,        // a plain or quoted scalar, all on this line
+    Plain,       // a plain scalar, which may continue on more indented lines
+    Block,       // | or >: the content is on the next lines
+    EmptyMap,    // {}
+    Flow,        // another flow collection, all on this line
+    Unreadable,  // anything the outline does not read: leave it to the loader
+  } kind = Kind::Nothing;
+  std::string text;
+};
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// True when the rest of a line after a value is blanks and perhaps a comment.
+bool only_comment_after(std::string_view rest) {
+  size_t content = rest.find_first_not_of(" \t");
+  if (content == std::string_view::npos) return true;
+  return content > 0 && rest[content] == '#';
+}
+
+// A plain scalar ends at " #": the comment.
+std::string_view strip_comment(std::string_view text) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '#' && is_blank(text[i - 1])) return text.substr(0, i);
+  }
+  return text;
+}
+
+std::string_view trim_end(std::string_view text) {
+  size_t end = text.find_last_not_of(" \t");
+  return end == std::string_view::npos ? std::string_view() : text.substr(0, end + 1);
+}
+
+// Whether `text` could be a mapping key or entry in plain style: ": " or a
+// final ':' would make it one.
+bool has_mapping_indicator(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ':' && (i + 1 == text.size() || is_blank(text[i + 1]))) return true;
+  }
+  return false;
+}
+
+// A flow collection that opens and closes on this line (quoted scalars in
+// it skipped); the length it takes, or npos.
+size_t flow_length(std::string_view text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      if (i >= text.size()) return std::string_view::npos;
+    } else if (c == '\'') {
+      for (++i; i < text.size(); ++i) {
+        if (text[i] != '\'') continue;
+        if (i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        break;
+      }
+      if (i >= text.size()) return std::string_view::npos;
+    } else if (c == '[' || c == '{') {
+      if (++depth > 32) return std::string_view::npos;  // left to the loader's depth limit
+    } else if (c == ']' || c == '}') {
+      if (--depth == 0) return i + 1;
+      if (depth < 0) return std::string_view::npos;
+    } else if (c == '#' && i > 0 && is_blank(text[i - 1])) {
+      return std::string_view::npos;  // a comment inside: the collection goes on
+    } else if (c == '&' || c == '*' || c == '!') {
+      return std::string_view::npos;  // anchors, aliases, tags: left to the loader
+    }
+  }
+  return std::string_view::npos;
+}
+
+Value quoted_value(std::string_view text) {
+  Value value{Value::Kind::Text, {}};
+  char quote = text.front();
+  size_t i = 1;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote == '"' && c == '\\') return {Value::Kind::Unreadable, {}};  // escapes
+    if (c != quote) {
+      value.text += c;
+      continue;
+    }
+    if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+      value.text += '\'';
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i >= text.size() || !only_comment_after(text.substr(i + 1))) {
+    return {Value::Kind::Unreadable, {}};  // goes on to the next line, or text after it
+  }
+  return value;
+}
+
+// Reads a value written after "key:" or "- ", the line's end excluded.
+Value read_value(std::string_view text) {
+  size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return {};
+  text = text.substr(start);
+  char first = text.front();
+  if (first == '#') return {};
+  if (first == '"' || first == '\'') return quoted_value(text);
+  if (first == '[' || first == '{') {
+    size_t length = flow_length(text);
+    if (length == std::string_view::npos || !only_comment_after(text.substr(length))) {
+      return {Value::Kind::Unreadable, {}};
+    }
+    return {text.substr(0, length) == "{}" ? Value::Kind::EmptyMap : Value::Kind::Flow, {}};
+  }
+  if (first == '|' || first == '>') {
+    // Chomping only: an explicit indentation indicator is left to the loader.
+    size_t header = text.find_first_not_of("+-", 1);
+    if (header == std::string_view::npos || only_comment_after(text.substr(header))) {
+      return {Value::Kind::Block, {}};
+    }
+    return {Value::Kind::Unreadable, {}};
+  }
+  static constexpr std::string_view kNotPlain = ",]}&*!%@`";
+  if (kNotPlain.find(first) != std::string_view::npos) return {Value::Kind::Unreadable, {}};
+  if ((first == '-' || first == '?' || first == ':') && (text.size() == 1 || is_blank(text[1]))) {
+    return {Value::Kind::Unreadable, {}};
+  }
+  std::string_view plain = trim_end(strip_comment(text));
+  if (has_mapping_indicator(plain)) return {Value::Kind::Unreadable, {}};
+  if (plain == "~" || plain == "null" || plain == "Null" || plain == "NULL") {
+    return {Value::Kind::Null, {}};
+  }
+  return {Value::Kind::Plain, std::string(plain)};
+}
+
+// The key of a line "key: value" in plain style, and where its value starts;
+// nullopt when the line is not such an entry.
+struct KeyLine {
+  std::string_view key;
+  std::string_view rest;
+};
+
+std::optional<KeyLine> read_key(std::string_view content) {
+  static constexpr std::string_view kNotAKeyStart = "\"'?{[]},&*!|>%@`#";
+  if (kNotAKeyStart.find(content.front()) != std::string_view::npos) return std::nullopt;
+  if (content.front() == '-' && (content.size() == 1 || is_blank(content[1]))) return std::nullopt;
+  for (size_t i = 0; i < content.size(); ++i) {
+    if (content[i] == '#' && i > 0 && is_blank(content[i - 1])) return std::nullopt;
+    if (content[i] != ':' || (i + 1 < content.size() && !is_blank(content[i + 1]))) continue;
+    std::string_view key = content.substr(0, i);
+    if (key.empty() || is_blank(key.back()) || key.back() == ':') return std::nullopt;
+    return KeyLine{key, content.substr(i + 1)};
+  }
+  return std::nullopt;
+}
+
+bool is_null_word(std::string_view text) {
+  return text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+class Outliner {
+ public:
+  Outliner(std::string_view text, uint32_t first_line) : text_(text), first_line_(first_line) {}
+
+  DocumentOutline run() {
+    size_t start = 0;
+    for (uint32_t line = 0; start < text_.size() && !kind_may_change_; ++line) {
+      size_t newline = text_.find('\n', start);
+      size_t end = newline == std::string_view::npos ? text_.size() : newline;
+      std::string_view content = text_.substr(start, end - start);
+      if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+      line_ = first_line_ + line;
+      if (!unsure_) read_line(content, line_);
+      // Once unsure, and from the line it gave up on, only the root's keys count.
+      if (unsure_) check_root_line(content);
+      start = newline == std::string_view::npos ? text_.size() : newline + 1;
+      if (ended_) break;
+    }
+    if (ended_ && !unsure_) check_nothing_after(start);
+    outline_.sure = !unsure_;
+    outline_.kind_sure = outline_.kind.has_value() && !kind_may_change_;
+    return std::move(outline_);
+  }
+
+ private:
+  struct Frame {
+    size_t indent;
+    bool sequence;
+    Path path;
+  };
+  // A line after which a more indented block may follow: "key:" or "-".
+  struct Opener {
+    size_t indent;
+    Path path;
+    bool key;  // "key:": a sequence may follow at the key's own indentation
+  };
+
+  void give_up() {
+    if (!unsure_) outline_.unsure_line = line_;
+    unsure_ = true;
+  }
+
+  void read_line(std::string_view line, uint32_t line_number) {
+    if ((line.starts_with("---") || line.starts_with("...")) &&
+        (line.size() == 3 || is_blank(line[3]))) {
+      // "---" starts the range (split_documents() cut before it); "..."
+      // ends the document. Either with at most a comment after it.
+      ended_ = line.front() == '.';
+      if (!ended_ && (!frames_.empty() || block_)) return give_up();
+      if (!only_comment_after(line.substr(3))) give_up();
+      return;
+    }
+    size_t indent = line.find_first_not_of(' ');
+    bool blank = indent == std::string_view::npos || line.find_first_not_of(" \t") == line.npos;
+    if (block_ && continue_block(line, indent, blank)) return;
+    if (blank) return;
+    std::string_view content = line.substr(indent);
+    if (content.front() == '\t') return give_up();  // tabs indent nothing in YAML
+    if (content.front() == '#') {
+      plain_owner_.reset();  // a comment ends a multi-line plain scalar
+      return;
+    }
+    if (plain_owner_ && indent > *plain_owner_) return continue_plain(content);
+    plain_owner_.reset();
+    place_line(content, indent, line_number);
+  }
+
+  // Lines of a block scalar: skipped while they are its content.
+  bool continue_block(std::string_view line, size_t indent, bool blank) {
+    if (blank) {
+      // Before the first content line, a blank line may not be longer than it.
+      if (!block_->content_indent) {
+        block_->longest_leading_blank = std::max(block_->longest_leading_blank, line.size());
+      }
+      return true;
+    }
+    if (indent <= block_->parent_indent) {
+      block_.reset();
+      return false;
+    }
+    if (!block_->content_indent) {
+      block_->content_indent = indent;
+      if (block_->longest_leading_blank > indent) give_up();
+    } else if (indent < *block_->content_indent) {
+      give_up();  // less indented than its content, more than its parent: an error
+    }
+    return true;
+  }
+
+  // A line that continues a multi-line plain scalar.
+  void continue_plain(std::string_view content) {
+    static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+    std::string_view text = trim_end(strip_comment(content));
+    if (text.size() != trim_end(content).size() || has_mapping_indicator(text) ||
+        kIndicators.find(content.front()) != std::string_view::npos) {
+      give_up();
+    }
+    if (plain_relevant_) give_up();  // the value would be folded: leave it to the loader
+  }
+
+  void place_line(std::string_view content, size_t indent, uint32_t line_number) {
+    std::optional<Opener> opener = std::exchange(opener_, std::nullopt);
+    bool item = content.front() == '-' && (content.size() == 1 || is_blank(content[1]));
+    if (frames_.empty()) {
+      if (item) return give_up();  // a sequence or scalar document: left to the loader
+      outline_.empty = false;
+      outline_.position = Position{line_number + 1, static_cast<uint32_t>(indent) + 1};
+      frames_.push_back(Frame{indent, false, Path::Root});
+      return read_entry(content, indent, line_number);
+    }
+    while (!frames_.empty() && frames_.back().indent > indent) frames_.pop_back();
+    if (frames_.empty()) return give_up();  // less indented than the root
+    if (opener && (indent > opener->indent || (opener->key && item && indent == opener->indent))) {
+      if (opener->path == Path::ScalarField || (opener->path != Path::None && item)) {
+        return give_up();  // a field read as a scalar or a mapping holds something else
+      }
+      if (frames_.size() > 64) return give_up();  // left to the loader's depth limit
+      frames_.push_back(Frame{indent, item, item ? Path::None : opener->path});
+    }
+    Frame& top = frames_.back();
+    if (top.sequence && top.indent == indent && !item) {
+      frames_.pop_back();  // "key:\n- a\nnext:": the sequence ends with the next key
+      if (frames_.empty()) return give_up();
+    }
+    const Frame& frame = frames_.back();
+    if (frame.indent != indent || frame.sequence != item) return give_up();
+    if (item) return read_item(content, indent, line_number);
+    read_entry(content, indent, line_number);
+  }
+
+  // "- ..." in a sequence: nothing the outline reads is inside a sequence.
+  void read_item(std::string_view content, size_t indent, uint32_t line_number) {
+    std::string_view rest = content.substr(1);
+    size_t start = rest.find_first_not_of(' ');
+    if (start == std::string_view::npos || rest[start] == '#') {
+      opener_ = Opener{indent, Path::None, false};
+      return;
+    }
+    if (rest[start] == '\t') return give_up();
+    rest = rest.substr(start);
+    size_t item_indent = indent + 1 + start;
+    if (rest.front() == '-' && (rest.size() == 1 || is_blank(rest[1]))) return give_up();
+    if (read_key(rest)) {
+      // "- key: value": a mapping whose keys are at the key's indentation.
+      frames_.push_back(Frame{item_indent, false, Path::None});
+      return read_entry(rest, item_indent, line_number);
+    }
+    follow_value(read_value(rest), indent, Path::None, false);
+  }
+
+  // "key: value" in the mapping of the innermost frame.
+  void read_entry(std::string_view content, size_t indent, uint32_t line_number) {
+    std::optional<KeyLine> entry = read_key(content);
+    if (!entry) return give_up();
+    Path parent = frames_.back().path;
+    std::string_view key = entry->key;
+    if (key == "<<") return give_up();  // merge keys: the loader applies them
+    Value value = read_value(entry->rest);
+    if (value.kind == Value::Kind::Unreadable) return give_up();
+    if (is_label_map(parent)) {
+      if (is_null_word(key)) return give_up();
+      if (value.kind == Value::Kind::Block) return give_up();
+      bool text = value.kind == Value::Kind::Text || value.kind == Value::Kind::Plain;
+      labels_of(parent).push_back(
+          KeyValue{std::string(key), text ? value.text : std::string(),
+                   Position{line_number + 1, static_cast<uint32_t>(indent) + 1}});
+      return follow_value(value, indent, Path::None, true);
+    }
+    if (std::optional<std::string>* field = scalar_field(parent, key)) {
+      if (!seen(parent, key)) return give_up();  // the loader keeps the last: leave it to it
+      switch (value.kind) {
+        case Value::Kind::Text:
+        case Value::Kind::Plain:
+          *field = value.text;
+          break;
+        case Value::Kind::Nothing:
+        case Value::Kind::Null:
+          field->reset();
+          break;
+        default:
+          return give_up();
+      }
+      return follow_value(value, indent, Path::ScalarField, true);
+    }
+    Path child = child_path(parent, key);
+    if (child != Path::None) {
+      if (!seen(parent, key)) return give_up();
+      if (value.kind != Value::Kind::Nothing && value.kind != Value::Kind::Null &&
+          value.kind != Value::Kind::EmptyMap) {
+        return give_up();
+      }
+    }
+    follow_value(value, indent, child, false);
+  }
+
+  // What the lines after a value may be: a nested block (`child` says what
+  // it is), a block scalar's content, or a plain scalar's continuation,
+  // which may not fold a value the outline reads (`read`).
+  void follow_value(const Value& value, size_t owner_indent, Path child, bool read) {
+    bool key = !frames_.back().sequence;
+    switch (value.kind) {
+      case Value::Kind::Nothing:
+        opener_ = Opener{owner_indent, child, key};
+        break;
+      case Value::Kind::Block:
+        block_ = BlockScalar{owner_indent, std::nullopt, 0};
+        break;
+      case Value::Kind::Plain:
+        plain_owner_ = owner_indent;
+        plain_relevant_ = read;
+        break;
+      case Value::Kind::Unreadable:
+        give_up();
+        break;
+      default:
+        break;
+    }
+  }
+
+  std::vector<KeyValue>& labels_of(Path path) {
+    if (path == Path::Labels) return outline_.labels;
+    if (path == Path::TemplateLabels) return outline_.template_labels;
+    return outline_.job_template_labels;
+  }
+
+  std::optional<std::string>* scalar_field(Path parent, std::string_view key) {
+    if (parent == Path::Root && key == "apiVersion") return &outline_.api_version;
+    if (parent == Path::Root && key == "kind") return &outline_.kind;
+    if (parent == Path::Metadata && key == "name") return &outline_.name;
+    if (parent == Path::Metadata && key == "namespace") return &outline_.namespace_name;
+    return nullptr;
+  }
+
+  // Records a key the outline reads; false when the mapping had it already.
+  bool seen(Path parent, std::string_view key) {
+    std::pair<Path, std::string> entry{parent, std::string(key)};
+    if (std::find(seen_.begin(), seen_.end(), entry) != seen_.end()) return false;
+    seen_.push_back(std::move(entry));
+    return true;
+  }
+
+  // A line read after the outline gave up: could it set the root's kind
+  // again? Only a line at the root's indentation could, as a key that is
+  // or may be "kind" (quoted, explicit, an alias, a merge...).
+  void check_root_line(std::string_view line) {
+    if (frames_.empty()) {
+      kind_may_change_ = true;
+      return;
+    }
+    size_t root_indent = frames_.front().indent;
+    size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || line[indent] == '#') return;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+    if (indent < root_indent) {
+      kind_may_change_ = true;
+      return;
+    }
+    if (indent > root_indent) return;
+    std::string_view content = line.substr(indent);
+    static constexpr std::string_view kMayBeKind = "\"'?<*&!{[.\t";
+    if (content.starts_with("kind") || kMayBeKind.find(content.front()) != std::string_view::npos) {
+      kind_may_change_ = true;
+    }
+  }
+
+  // After "...", only blank and comment lines may follow in the range.
+  void check_nothing_after(size_t start) {
+    for (size_t i = start; i < text_.size() && !unsure_;) {
+      size_t newline = text_.find('\n', i);
+      size_t end = newline == std::string_view::npos ? text_.size() : newline;
+      std::string_view line = text_.substr(i, end - i);
+      size_t content = line.find_first_not_of(" \t\r");
+      if (content != std::string_view::npos && line[content] != '#') give_up();
+      if (newline == std::string_view::npos) break;
+      i = newline + 1;
+    }
+  }
+
+  struct BlockScalar {
+    size_t parent_indent;
+    std::optional<size_t> content_indent;
+    size_t longest_leading_blank;
+  };
+
+  std::string_view text_;
+  uint32_t first_line_;
+  DocumentOutline outline_;
+  std::vector<Frame> frames_;
+  std::optional<Opener> opener_;
+  std::optional<BlockScalar> block_;
+  std::optional<size_t> plain_owner_;  // indentation of the plain scalar's key or "-"
+  bool plain_relevant_ = false;        // that scalar is a value the outline reads
+  std::vector<std::pair<Path, std::string>> seen_;
+  bool ended_ = false;
+  bool unsure_ = false;
+  bool kind_may_change_ = false;
+  uint32_t line_ = 0;
+};
+
+}  // namespace
+
+DocumentOutline outline_document(std::string_view range, uint32_t first_line) {
+  return Outliner(range, first_line).run();
+}
+
+}  // namespace kube_harden

@@ -1,0 +1,172 @@
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "engine/first_pass.h"
+#include "first_pass_check.h"
+#include "kube_harden/model_builder.h"
+#include "load/document_outline.h"
+#include "load/document_split.h"
+#include "load/yaml_documents.h"
+
+namespace kube_harden {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::describe;
+using testing_support::first_pass_by_loader;
+
+// What the first pass takes from the document, in words.
+std::string first_pass_of(std::string_view document) {
+  return describe(first_pass_view(outline_document(document, 0), 0));
+}
+
+TEST(DocumentOutline, ReadsAWorkloadsNamespaceAndPodLabels) {
+  EXPECT_EQ(first_pass_of("apiVersion: apps/v1\n"
+                          "kind: Deployment\n"
+                          "metadata:\n"
+                          "  name: web  # the front end\n"
+                          "  namespace: 'shop'\n"
+                          "  labels:\n"
+                          "    app: not-the-pods\n"
+                          "spec:\n"
+                          "  selector:\n"
+                          "    matchLabels: {app: web}\n"
+                          "  template:\n"
+                          "    metadata:\n"
+                          "      labels:\n"
+                          "        app: web\n"
+                          "        tier: \"front end\"\n"
+                          "        empty:\n"
+                          "    spec:\n"
+                          "      containers:\n"
+                          "      - name: c\n"
+                          "        image: nginx:1.25\n"
+                          "        args: [\"--port=80\", '--x']\n"
+                          "        command:\n"
+                          "        - sh\n"
+                          "        - -c\n"
+                          "        - |\n"
+                          "          echo metadata:\n"
+                          "            echo labels: x\n"
+                          "      volumes: []\n"),
+            "0 1:1 name=web ns=shop labels=[app=web@14:9][tier=front end@15:9][empty=@16:9]");
+}
+
+TEST(DocumentOutline, PodsAndCronJobsKeepTheirLabelsElsewhere) {
+  EXPECT_EQ(first_pass_of("---\n  kind: Pod\n  apiVersion: v1\n  metadata:\n"
+                          "    labels:\n      a: b\n"),
+            "0 2:3 name= ns= labels=[a=b@6:7]");
+  EXPECT_EQ(first_pass_of("kind: CronJob\napiVersion: batch/v1\nspec:\n  jobTemplate:\n"
+                          "    spec:\n      template:\n        metadata:\n          labels:\n"
+                          "            job: x\n"),
+            "0 1:1 name= ns= labels=[job=x@9:13]");
+}
+
+TEST(DocumentOutline, KindsNoRuleLooksUpAcrossFilesGiveNothing) {
+  EXPECT_EQ(first_pass_of("kind: ConfigMap\napiVersion: v1\ndata:\n  a: |\n    kind: Pod\n"),
+            "nothing");
+  EXPECT_EQ(first_pass_of("kind: PodTemplate\napiVersion: v1\n"), "nothing");
+  EXPECT_EQ(first_pass_of("# only a comment\n"), "nothing");
+  EXPECT_EQ(first_pass_of("kind: Deployment\n"), "nothing") << "no apiVersion: not an object";
+  EXPECT_EQ(first_pass_of("kind: Deployment\napiVersion: v1\n"), "nothing") << "wrong group";
+}
+
+TEST(DocumentOutline, ObjectsRulesLookUpAreLoadedInFull) {
+  EXPECT_EQ(first_pass_of("kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\n"), "load");
+  EXPECT_EQ(first_pass_of("kind: ServiceAccount\napiVersion: v1\n"), "load");
+  EXPECT_EQ(first_pass_of("kind: List\napiVersion: v1\nitems: []\n"), "load");
+}
+
+TEST(DocumentOutline, WhatItCannotBeSureOfIsLoadedInFull) {
+  const char* documents[] = {
+      "kind: Pod\napiVersion: v1\nmetadata: &m {name: a}\n",       // anchor
+      "kind: Pod\napiVersion: v1\nmetadata:\n  <<: *m\n",          // merge key
+      "kind: Pod\napiVersion: v1\n\"metadata\": {}\n",             // quoted key
+      "kind: Pod\napiVersion: v1\nmetadata:\n  labels: {a: b}\n",  // labels in flow style
+      "kind: Pod\napiVersion: v1\nmetadata:\n  name: a\n    b\n",  // folded name
+      "kind: Pod\napiVersion: v1\nkind: Pod\n",                    // key given twice
+      "kind: Pod\napiVersion: v1\nx: \"a\n  b\"\n",                // quoted over two lines
+      "kind: Pod\napiVersion: v1\nx: [a,\n  b]\n",                 // flow over two lines
+      "kind: Pod\napiVersion: v1\nx:\n\t- a\n",                    // tab indentation
+      "kind: Pod\napiVersion: v1\nx:\n    a: 1\n  b: 2\n",         // bad indentation
+      "kind: Pod\napiVersion: v1\nx: |\n    a\n  b\n",             // block scalar dedent
+      "kind: Pod\napiVersion: v1\nx: a: b\n",                      // mapping in a value
+      "kind: \"P\\x6fd\"\napiVersion: v1\n",                       // escape
+      "- kind: Pod\n",                                             // not a mapping
+      "kind: Pod\napiVersion: v1\nx: "
+      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+  };
+  for (const char* document : documents) EXPECT_EQ(first_pass_of(document), "load") << document;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct OutlineStats {
+  size_t documents = 0;
+  size_t loaded = 0;
+  size_t bytes = 0;
+  size_t loaded_bytes = 0;
+};
+
+// Whenever the first pass does not load a document in full, the model holds
+// what it takes: that one workload sketch, read without error, or no
+// workload and nothing rules look up across files.
+void expect_outlines_agree(const fs::path& dir, OutlineStats& stats) {
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
+    std::string extension = entry.path().extension().string();
+    if (!entry.is_regular_file() || (extension != ".yaml" && extension != ".yml")) continue;
+    std::string text = read_file(entry.path());
+    if (std::string_view(text).starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    if (!is_yaml_text(text)) continue;  // the first pass refuses the whole file too
+    for (const DocumentRange& range : split_documents(text)) {
+      std::string_view document(text.data() + range.begin, range.end - range.begin);
+      FirstPassView view = first_pass_view(outline_document(document, range.first_line), 0);
+      ++stats.documents;
+      stats.bytes += document.size();
+      if (view.action == FirstPassView::Action::Load) {
+        ++stats.loaded;
+        stats.loaded_bytes += document.size();
+        continue;
+      }
+      bool clean = false;
+      std::string by_loader = first_pass_by_loader(text, range, clean);
+      std::string by_outline = describe(view);
+      // One it takes nothing from may be broken; the loader takes nothing then.
+      if (view.action == FirstPassView::Action::Sketch) {
+        EXPECT_TRUE(clean) << entry.path() << " line " << range.first_line + 1;
+      }
+      EXPECT_EQ(by_outline, by_loader) << entry.path() << " line " << range.first_line + 1;
+    }
+  }
+}
+
+TEST(DocumentOutline, AgreesWithTheLoaderOnTestdata) {
+  OutlineStats stats;
+  expect_outlines_agree(fs::path(KH_SOURCE_DIR) / "testdata", stats);
+  EXPECT_GT(stats.documents, 100u);
+  std::cout << stats.loaded << " of " << stats.documents << " documents (" << stats.loaded_bytes
+            << " of " << stats.bytes << " bytes) loaded in full\n";
+}
+
+TEST(DocumentOutline, AgreesWithTheLoaderOnTheCorpus) {
+  fs::path corpus = fs::path(KH_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(corpus / "MANIFEST.tsv")) {
+    GTEST_SKIP() << "../shared/corpus not present (it is beside the repository in CI); skipping";
+  }
+  OutlineStats stats;
+  expect_outlines_agree(corpus, stats);
+  std::cout << stats.loaded << " of " << stats.documents << " documents (" << stats.loaded_bytes
+            << " of " << stats.bytes << " bytes) loaded in full\n";
+}
+
+}  // namespace
+}  // namespace kube_harden
