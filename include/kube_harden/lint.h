@@ -33,6 +33,9 @@ struct LintInput {
   std::string path;          // read from disk when `text` is not given
   bool has_text = false;
   std::string text;
+  // Set when reading it failed before linting (standard input is read once,
+  // ahead of both passes): the input is reported with this error.
+  std::string read_error;
 };
 
 struct LintSummary {
@@ -75,8 +78,12 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
 class FindingSink {
  public:
   virtual ~FindingSink() = default;
-  // Once, before any finding: the inputs that could not be (fully) linted.
+  // Once, before any finding: the inputs already known not to be (fully)
+  // linted.
   virtual void start(const std::vector<InputError>& errors) = 0;
+  // The inputs found not to be (fully) linted while linting, a file at a
+  // time before its findings. LintResult::errors lists them all.
+  virtual void add_errors(const std::vector<InputError>& errors) { (void)errors; }
   // The findings of the next file, in output order: the batches, one after
   // the other, are what lint() returns in LintResult::findings.
   virtual void add(std::vector<Finding>& findings) = 0;

@@ -52,8 +52,9 @@ void print_errors(const std::vector<InputError>& errors) {
   for (const InputError& error : errors) print_error_at(error.file, error.position, error.message);
 }
 
-// Hands the errors of a run, those found collecting inputs first, to stderr
-// and to the report before any finding, then passes findings through.
+// Hands the errors of a run to stderr, those found collecting inputs first
+// and then each file's before its findings, and passes findings through.
+// Reports list errors when they finish.
 class ErrorsFirst : public FindingSink {
  public:
   ErrorsFirst(const std::vector<InputError>& input_errors, FindingSink& report)
@@ -65,6 +66,7 @@ class ErrorsFirst : public FindingSink {
     print_errors(all);
     report_.start(all);
   }
+  void add_errors(const std::vector<InputError>& errors) override { print_errors(errors); }
   void add(std::vector<Finding>& findings) override { report_.add(findings); }
 
  private:

@@ -1,8 +1,67 @@
 #include "engine/first_pass.h"
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "engine/file_reader.h"
+#include "engine/largest_first.h"
+#include "engine/parallel_for.h"
 #include "kube_harden/model_builder.h"
+#include "load/document_split.h"
+#include "load/yaml_documents.h"
 
 namespace kube_harden {
+namespace {
+
+// One input's part of CrossFileObjects.
+CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
+                                    const LintOptions& options) {
+  CrossFileObjects found;
+  std::optional<std::string> from_disk;
+  std::string_view text = input.text;
+  if (!input.read_error.empty()) return found;
+  if (!input.has_text) {
+    std::string read_error;
+    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
+    if (!from_disk) return found;  // reported when the file is checked
+    text = *from_disk;
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!is_yaml_text(text)) return found;
+  std::vector<DocumentRange> ranges = split_documents(text);
+  std::vector<DocumentRange> to_load;
+  // Near the documents limit, where the loader stops counts: load it all.
+  if (ranges.size() * 2 >= options.yaml_limits.max_documents) to_load = ranges;
+  for (size_t i = 0; to_load.size() != ranges.size() && i < ranges.size(); ++i) {
+    const DocumentRange& range = ranges[i];
+    std::string_view document = text.substr(range.begin, range.end - range.begin);
+    FirstPassView view = first_pass_view(outline_document(document, range.first_line), file_index);
+    if (view.action == FirstPassView::Action::Sketch) {
+      found.workloads.push_back(std::move(view.sketch));
+    } else if (view.action == FirstPassView::Action::Load) {
+      to_load.push_back(range);
+    }
+  }
+  if (to_load.empty()) return found;
+  YamlLoadResult yaml = load_yaml_documents(text, to_load, options.yaml_limits);
+  Manifests model;
+  DocumentCounts counts;
+  build_manifests(yaml.file, file_index, model, counts);
+  std::vector<WorkloadSketch> loaded = running_workload_sketches(model.workloads);
+  found.workloads.insert(found.workloads.end(), std::make_move_iterator(loaded.begin()),
+                         std::make_move_iterator(loaded.end()));
+  // In document order, as loading the whole file gives them.
+  std::stable_sort(found.workloads.begin(), found.workloads.end(),
+                   [](const WorkloadSketch& a, const WorkloadSketch& b) {
+                     return a.position < b.position;
+                   });
+  found.objects = merge_cross_objects(std::vector<Manifests*>{&model});
+  return found;
+}
+
+}  // namespace
 
 FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index) {
   using Action = FirstPassView::Action;
@@ -43,6 +102,23 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
       return {};
   }
   return view;
+}
+
+CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOptions& options) {
+  std::vector<CrossFileObjects> files(inputs.size());
+  std::vector<size_t> order = largest_first(inputs);
+  parallel_for(order.size(), options.jobs, [&](size_t k) {
+    files[order[k]] = first_pass_of_file(inputs[order[k]], order[k], options);
+  });
+  CrossFileObjects run;
+  std::vector<Manifests*> parts;
+  for (CrossFileObjects& file : files) {
+    parts.push_back(&file.objects);
+    run.workloads.insert(run.workloads.end(), std::make_move_iterator(file.workloads.begin()),
+                         std::make_move_iterator(file.workloads.end()));
+  }
+  run.objects = merge_cross_objects(parts);
+  return run;
 }
 
 }  // namespace kube_harden

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
+#include "kube_harden/lint.h"
 #include "kube_harden/manifest_index.h"
 #include "load/document_outline.h"
 
@@ -18,5 +20,17 @@ struct FirstPassView {
 };
 
 FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index);
+
+// What rules look up across files, gathered by a first pass over every input
+// before any is checked: the ServiceAccounts, NetworkPolicies, Namespaces,
+// Roles and RoleBindings of every file (merged in file order), and a sketch
+// of every workload that runs pods, in input order. It is what loading every
+// input in full would give, at the cost of an outline of most documents.
+struct CrossFileObjects {
+  Manifests objects;
+  std::vector<WorkloadSketch> workloads;
+};
+
+CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOptions& options);
 
 }  // namespace kube_harden

@@ -21,7 +21,7 @@ bool is_vcs_directory(const fs::path& path) {
 }
 
 LintInput file_input(const std::string& path) {
-  return LintInput{path, path, false, {}};
+  return LintInput{path, path, false, {}, {}};
 }
 
 // Walks a directory for manifests, sorted so that output does not depend on
@@ -57,7 +57,7 @@ std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
   std::vector<LintInput> inputs;
   for (const std::string& path : paths) {
     if (path == "-") {
-      inputs.push_back(LintInput{"<stdin>", "-", false, {}});
+      inputs.push_back(LintInput{"<stdin>", "-", false, {}, {}});
       continue;
     }
     std::error_code error;

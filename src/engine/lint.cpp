@@ -5,8 +5,11 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "catalog/rule_headers.h"
+#include "engine/file_reader.h"
+#include "engine/first_pass.h"
 #include "engine/lint_run.h"
 #include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
@@ -111,82 +114,65 @@ class CollectingSink : public FindingSink {
   std::vector<Finding>& findings_;
 };
 
-}  // namespace
-
-LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
-  return check_run(load_run(inputs, options), options);
-}
-
-LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options,
-                FindingSink& sink) {
-  return check_run(load_run(inputs, options), options, sink);
-}
-
-LintResult check_run(const LoadedRun& run, const LintOptions& options) {
+// What checking one name's files gives: their findings, ready to report but
+// for the baseline (which must see them in output order), and, when the
+// files are loaded as they are checked, what loading them found.
+struct CheckedFiles {
   std::vector<Finding> findings;
-  CollectingSink sink(findings);
-  LintResult result = check_run(run, options, sink);
-  result.findings = std::move(findings);
-  return result;
+  std::vector<InputError> errors;
+  DocumentCounts counts;
+  size_t files_read = 0;
+};
+
+// The findings of one name's files (`objects` and `comments` per file), with
+// suppressions applied and Helm sources mapped, in output order.
+std::vector<Finding> check_objects(const RuleRunner& rules, const Suppressions& suppressions,
+                                   const std::string& name, std::span<const ObjectSlice> objects,
+                                   std::span<const std::vector<SuppressionComment>* const> comments,
+                                   std::span<const std::vector<HelmSource>* const> helm_sources) {
+  std::vector<Finding> findings;
+  for (const ObjectSlice& slice : objects) {
+    std::vector<Finding> found = rules.run(slice);
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+  }
+  suppressions.apply(name, {objects, comments}, findings);
+  for (const std::vector<HelmSource>* sources : helm_sources) {
+    map_to_helm_sources(name, *sources, findings);
+  }
+  sort_findings(findings);
+  return findings;
 }
 
-LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSink& sink) {
-  LintResult result;
-  result.errors = run.errors;
-  result.summary = run.counts;
-  const std::vector<std::string>& file_names = run.file_names;
-  const std::vector<std::vector<HelmSource>>& helm_sources = run.helm_sources;
-  sink.start(result.errors);
-
-  const RuleCatalog& catalog = builtin_rule_headers();
-  std::vector<WorkloadSketch> workloads;
-  for (const Manifests& file : run.file_objects) {
-    std::vector<WorkloadSketch> sketches = running_workload_sketches(file.workloads);
-    workloads.insert(workloads.end(), std::make_move_iterator(sketches.begin()),
-                     std::make_move_iterator(sketches.end()));
-  }
-  RuleRunner rules(run.cross_objects, std::move(workloads), file_names, options.rules,
-                   options.selection, catalog);
-  Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
-  std::vector<ObjectSlice> slices = slices_by_file(run.cross_objects, run.file_objects);
+// Checks the files, grouped by name, a window at a time on the thread pool
+// with `check`, and reports them in order: only two windows are held at once.
+template <class Check>
+void check_and_report(const std::vector<std::vector<size_t>>& groups, const LintOptions& options,
+                      const Check& check, FindingSink& sink, LintResult& result) {
   std::optional<BaselineFilter> baseline;
   if (options.baseline) baseline.emplace(*options.baseline);
-
-  // The findings of one name's files, ready to report but for the baseline,
-  // which must see them in output order.
-  auto check_files = [&](const std::vector<size_t>& files) {
-    std::vector<Finding> findings;
-    std::vector<ObjectSlice> objects;
-    std::vector<const std::vector<SuppressionComment>*> comments;
-    for (size_t file : files) {
-      std::vector<Finding> found = rules.run(slices[file]);
-      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
-                      std::make_move_iterator(found.end()));
-      objects.push_back(slices[file]);
-      comments.push_back(&run.comments[file]);
-    }
-    suppressions.apply(file_names[files.front()], {objects, comments}, findings);
-    for (size_t file : files) map_to_helm_sources(file_names[file], helm_sources[file], findings);
-    sort_findings(findings);
-    return findings;
-  };
-  // Files are checked a window at a time on the thread pool, and reported
-  // in order: only two windows' findings are held at once.
-  std::vector<std::vector<size_t>> groups = files_by_name(file_names);
   const size_t window = std::max<size_t>(options.jobs, 1) * 16;
-  using Checked = std::vector<std::vector<Finding>>;
+  using Checked = std::vector<CheckedFiles>;
   auto check_window = [&](size_t first) {
     Checked checked(std::min(window, groups.size() - first));
     parallel_for(checked.size(), options.jobs,
-                 [&](size_t i) { checked[i] = check_files(groups[first + i]); });
+                 [&](size_t i) { checked[i] = check(groups[first + i]); });
     return checked;
   };
   auto report = [&](Checked& checked) {
-    for (std::vector<Finding>& findings : checked) {
-      if (baseline) baseline->apply(findings);
-      count_into(result.summary, findings);
-      sink.add(findings);
-      std::vector<Finding>().swap(findings);
+    for (CheckedFiles& files : checked) {
+      if (!files.errors.empty()) {
+        sink.add_errors(files.errors);
+        result.errors.insert(result.errors.end(), files.errors.begin(), files.errors.end());
+      }
+      result.summary.files += files.files_read;
+      result.summary.documents += files.counts.documents;
+      result.summary.objects += files.counts.objects;
+      result.summary.skipped += files.counts.skipped;
+      if (baseline) baseline->apply(files.findings);
+      count_into(result.summary, files.findings);
+      sink.add(files.findings);
+      files = CheckedFiles();
     }
   };
   if (options.jobs <= 1) {
@@ -207,6 +193,111 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
     }
   }
   if (baseline) result.baseline = baseline->summary();
+}
+
+// The inputs with standard input read into its text: both passes read it.
+std::vector<LintInput> with_stdin_read(const std::vector<LintInput>& inputs,
+                                       const LintOptions& options) {
+  std::vector<LintInput> read = inputs;
+  for (LintInput& input : read) {
+    if (input.has_text || input.path != "-" || !input.read_error.empty()) continue;
+    std::optional<std::string> text = read_whole_file("-", options.max_file_bytes, input.read_error);
+    if (!text) continue;
+    input.text = std::move(*text);
+    input.has_text = true;
+  }
+  return read;
+}
+
+}  // namespace
+
+LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options) {
+  std::vector<Finding> findings;
+  CollectingSink sink(findings);
+  LintResult result = lint(inputs, options, sink);
+  result.findings = std::move(findings);
+  return result;
+}
+
+// Two passes, so that memory does not grow with the input beyond what rules
+// look up across files: the first gathers that (first_pass()), the second
+// loads, checks, reports and drops each file in turn.
+LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
+                FindingSink& sink) {
+  const std::vector<LintInput> inputs = with_stdin_read(given, options);
+  LintResult result;
+  sink.start(result.errors);
+  std::vector<std::string> file_names;
+  for (const LintInput& input : inputs) file_names.push_back(input.display_name);
+  CrossFileObjects cross_file = first_pass(inputs, options);
+  const RuleCatalog& catalog = builtin_rule_headers();
+  RuleRunner rules(cross_file.objects, std::move(cross_file.workloads), file_names, options.rules,
+                   options.selection, catalog);
+  Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
+  auto check = [&](const std::vector<size_t>& group) {
+    CheckedFiles checked;
+    std::vector<LoadedFile> loaded;
+    for (size_t file : group) loaded.push_back(load_input(inputs[file], file, options));
+    std::vector<ObjectSlice> objects;
+    std::vector<const std::vector<SuppressionComment>*> comments;
+    std::vector<const std::vector<HelmSource>*> helm_sources;
+    for (LoadedFile& file : loaded) {
+      objects.push_back(whole(file.manifests));
+      comments.push_back(&file.comments);
+      helm_sources.push_back(&file.helm_sources);
+      checked.files_read += file.read;
+      checked.counts.documents += file.counts.documents;
+      checked.counts.objects += file.counts.objects;
+      checked.counts.skipped += file.counts.skipped;
+      checked.errors.insert(checked.errors.end(), file.errors.begin(), file.errors.end());
+    }
+    checked.findings = check_objects(rules, suppressions, file_names[group.front()], objects,
+                                     comments, helm_sources);
+    return checked;
+  };
+  check_and_report(files_by_name(file_names), options, check, sink, result);
+  return result;
+}
+
+LintResult check_run(const LoadedRun& run, const LintOptions& options) {
+  std::vector<Finding> findings;
+  CollectingSink sink(findings);
+  LintResult result = check_run(run, options, sink);
+  result.findings = std::move(findings);
+  return result;
+}
+
+LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSink& sink) {
+  LintResult result;
+  result.errors = run.errors;
+  result.summary = run.counts;
+  sink.start(result.errors);
+  const RuleCatalog& catalog = builtin_rule_headers();
+  std::vector<WorkloadSketch> workloads;
+  for (const Manifests& file : run.file_objects) {
+    std::vector<WorkloadSketch> sketches = running_workload_sketches(file.workloads);
+    workloads.insert(workloads.end(), std::make_move_iterator(sketches.begin()),
+                     std::make_move_iterator(sketches.end()));
+  }
+  RuleRunner rules(run.cross_objects, std::move(workloads), run.file_names, options.rules,
+                   options.selection, catalog);
+  Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
+  std::vector<ObjectSlice> slices = slices_by_file(run.cross_objects, run.file_objects);
+  auto check = [&](const std::vector<size_t>& group) {
+    std::vector<ObjectSlice> objects;
+    std::vector<const std::vector<SuppressionComment>*> comments;
+    std::vector<const std::vector<HelmSource>*> helm_sources;
+    for (size_t file : group) {
+      objects.push_back(slices[file]);
+      comments.push_back(&run.comments[file]);
+      helm_sources.push_back(&run.helm_sources[file]);
+    }
+    CheckedFiles checked;
+    checked.findings = check_objects(rules, suppressions, run.file_names[group.front()], objects,
+                                     comments, helm_sources);
+    return checked;
+  };
+  check_and_report(files_by_name(run.file_names), options, check, sink, result);
   return result;
 }
 

@@ -10,22 +10,15 @@
 #include "kube_harden/yaml_loader.h"
 
 namespace kube_harden {
-namespace {
-
-// What loading one input produced; kept per input so merging is in input order.
-struct LoadedFile {
-  bool read = false;
-  Manifests manifests;
-  DocumentCounts counts;
-  std::vector<SuppressionComment> comments;
-  std::vector<HelmSource> helm_sources;
-  std::vector<InputError> errors;
-};
 
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
   LoadedFile loaded;
   std::optional<std::string> from_disk;
   std::string_view text = input.text;
+  if (!input.read_error.empty()) {
+    loaded.errors.push_back(InputError{input.display_name, {}, input.read_error});
+    return loaded;
+  }
   if (!input.has_text) {
     std::string read_error;
     from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
@@ -48,6 +41,8 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   loaded.manifests.workloads.shrink_to_fit();
   return loaded;
 }
+
+namespace {
 
 // Loads every input on `jobs` threads; the result does not depend on `jobs`
 // or on the order inputs are taken in, as each lands at its own index.

@@ -7,8 +7,22 @@
 #include "engine/suppression_comments.h"
 #include "kube_harden/lint.h"
 #include "kube_harden/model.h"
+#include "kube_harden/model_builder.h"
 
 namespace kube_harden {
+
+// What loading one input produced.
+struct LoadedFile {
+  bool read = false;
+  Manifests manifests;
+  DocumentCounts counts;
+  std::vector<SuppressionComment> comments;
+  std::vector<HelmSource> helm_sources;
+  std::vector<InputError> errors;
+};
+
+// Reads, parses and models one input; its objects carry `file_index`.
+LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options);
 
 // Every input read and parsed: the objects of all files, and per file its
 // name, suppression comments and Helm sources.

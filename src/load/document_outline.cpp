@@ -104,6 +104,13 @@ bool has_mapping_indicator(std::string_view text) {
   return false;
 }
 
+// Whether a quoted scalar inside a flow collection, ending at `end`, is
+// followed by what may follow it there: a separator or the collection's end.
+bool ends_flow_entry(std::string_view text, size_t end) {
+  size_t next = text.find_first_not_of(" \t", end + 1);
+  return next != std::string_view::npos && std::string_view(",]}:").find(text[next]) != text.npos;
+}
+
 // A flow collection that opens and closes on this line (quoted scalars in
 // it skipped); the length it takes, or npos.
 size_t flow_length(std::string_view text) {
@@ -114,7 +121,7 @@ size_t flow_length(std::string_view text) {
       for (++i; i < text.size() && text[i] != '"'; ++i) {
         if (text[i] == '\\') ++i;
       }
-      if (i >= text.size()) return std::string_view::npos;
+      if (i >= text.size() || !ends_flow_entry(text, i)) return std::string_view::npos;
     } else if (c == '\'') {
       for (++i; i < text.size(); ++i) {
         if (text[i] != '\'') continue;
@@ -124,7 +131,7 @@ size_t flow_length(std::string_view text) {
         }
         break;
       }
-      if (i >= text.size()) return std::string_view::npos;
+      if (i >= text.size() || !ends_flow_entry(text, i)) return std::string_view::npos;
     } else if (c == '[' || c == '{') {
       if (++depth > 32) return std::string_view::npos;  // left to the loader's depth limit
     } else if (c == ']' || c == '}') {

@@ -524,11 +524,31 @@ class SarifReport : public StreamingReport {
   SarifReport(std::ostream& out, const RuleCatalog& catalog, bool baseline_used)
       : out_(out), catalog_(catalog), baseline_used_(baseline_used) {}
 
-  void start(const std::vector<InputError>& errors) override {
-    Json rules = Json::array();
+  void start(const std::vector<InputError>&) override {
     for (const RuleMetadata& rule : catalog_.rules()) {
-      rule_indexes_.emplace(rule.id, rules.size());
-      rules.push_back(sarif_rule(rule));
+      rule_indexes_.emplace(rule.id, rule_indexes_.size());
+    }
+    results_.emplace(out_, log({}, true), "results");
+  }
+
+  void write(const Finding& finding) override {
+    results_->add(sarif_result(finding, rule_indexes_, baseline_used_));
+  }
+
+  // The invocation, with the errors of every input, comes after the results:
+  // errors are found while findings are written.
+  // Only what follows the results is written from it: the rules, long and
+  // already written, are left out.
+  void finish(const LintResult& result) override {
+    Json rest = log(result.errors, false);
+    results_->close(&rest, "results");
+  }
+
+ private:
+  Json log(const std::vector<InputError>& errors, bool with_rules) const {
+    Json rules = Json::array();
+    if (with_rules) {
+      for (const RuleMetadata& rule : catalog_.rules()) rules.push_back(sarif_rule(rule));
     }
 
     Json driver;
@@ -540,27 +560,20 @@ class SarifReport : public StreamingReport {
 
     Json run;
     run["tool"] = Json{{"driver", driver}};
-    run["invocations"] = Json::array({sarif_invocation(errors)});
     if (std::optional<std::string> cwd = working_directory_uri()) {
       run["originalUriBaseIds"] = Json{{str(kSourceRoot), Json{{"uri", *cwd}}}};
     }
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = str(kStreamedArray);
+    run["invocations"] = Json::array({sarif_invocation(errors)});
 
     Json log;
     log["$schema"] = str(kSarifSchema);
     log["version"] = "2.1.0";
     log["runs"] = Json::array({run});
-    results_.emplace(out_, log, "results");
+    return log;
   }
 
-  void write(const Finding& finding) override {
-    results_->add(sarif_result(finding, rule_indexes_, baseline_used_));
-  }
-
-  void finish(const LintResult&) override { results_->close(); }
-
- private:
   std::ostream& out_;
   const RuleCatalog& catalog_;
   bool baseline_used_;
