@@ -53,10 +53,9 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   found.workloads.insert(found.workloads.end(), std::make_move_iterator(loaded.begin()),
                          std::make_move_iterator(loaded.end()));
   // In document order, as loading the whole file gives them.
-  std::stable_sort(found.workloads.begin(), found.workloads.end(),
-                   [](const WorkloadSketch& a, const WorkloadSketch& b) {
-                     return a.position < b.position;
-                   });
+  std::stable_sort(
+      found.workloads.begin(), found.workloads.end(),
+      [](const WorkloadSketch& a, const WorkloadSketch& b) { return a.position < b.position; });
   found.objects = merge_cross_objects(std::vector<Manifests*>{&model});
   return found;
 }
