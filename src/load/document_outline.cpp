@@ -111,11 +111,15 @@ bool ends_flow_entry(std::string_view text, size_t end) {
   return next != std::string_view::npos && std::string_view(",]}:").find(text[next]) != text.npos;
 }
 
+// yaml-cpp takes no key longer than 1024 characters without "?": leave
+// long keys, and flow collections that may hold them, to the loader.
+constexpr size_t kLongestKey = 1000;
+
 // A flow collection that opens and closes on this line (quoted scalars in
 // it skipped); the length it takes, or npos.
 size_t flow_length(std::string_view text) {
   int depth = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0; i < text.size() && i < kLongestKey; ++i) {
     char c = text[i];
     if (c == '"') {
       for (++i; i < text.size() && text[i] != '"'; ++i) {
@@ -222,6 +226,7 @@ std::optional<KeyLine> read_key(std::string_view content) {
     if (content[i] != ':' || (i + 1 < content.size() && !is_blank(content[i + 1]))) continue;
     std::string_view key = content.substr(0, i);
     if (key.empty() || is_blank(key.back()) || key.back() == ':') return std::nullopt;
+    if (key.size() > kLongestKey) return std::nullopt;
     return KeyLine{key, content.substr(i + 1)};
   }
   return std::nullopt;
