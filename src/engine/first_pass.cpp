@@ -15,10 +15,11 @@
 namespace kube_harden {
 namespace {
 
-// One input's part of CrossFileObjects.
+// One input's part of CrossFileObjects: `preloaded` has one entry.
 CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
                                     const LintOptions& options) {
   CrossFileObjects found;
+  found.preloaded.resize(1);
   std::optional<std::string> from_disk;
   std::string_view text = input.text;
   if (!input.read_error.empty()) return found;
@@ -46,9 +47,11 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   }
   if (to_load.empty()) return found;
   YamlLoadResult yaml = load_yaml_documents(text, to_load, options.yaml_limits);
-  Manifests model;
-  DocumentCounts counts;
-  build_manifests(yaml.file, file_index, model, counts);
+  PreloadedDocuments& preloaded = found.preloaded.front();
+  for (const DocumentRange& range : to_load) preloaded.range_begins.push_back(range.begin);
+  preloaded.errors = std::move(yaml.errors);
+  Manifests& model = preloaded.objects;
+  build_manifests(yaml.file, file_index, model, preloaded.counts);
   std::vector<WorkloadSketch> loaded = running_workload_sketches(model.workloads);
   found.workloads.insert(found.workloads.end(), std::make_move_iterator(loaded.begin()),
                          std::make_move_iterator(loaded.end()));
@@ -56,7 +59,7 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   std::stable_sort(
       found.workloads.begin(), found.workloads.end(),
       [](const WorkloadSketch& a, const WorkloadSketch& b) { return a.position < b.position; });
-  found.objects = merge_cross_objects(std::vector<Manifests*>{&model});
+  found.objects = merge_cross_objects(std::vector<Manifests*>{&model});  // the rest stays
   return found;
 }
 
@@ -113,6 +116,7 @@ CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOpti
   std::vector<Manifests*> parts;
   for (CrossFileObjects& file : files) {
     parts.push_back(&file.objects);
+    run.preloaded.push_back(std::move(file.preloaded.front()));
     run.workloads.insert(run.workloads.end(), std::make_move_iterator(file.workloads.begin()),
                          std::make_move_iterator(file.workloads.end()));
   }

@@ -5,6 +5,8 @@
 
 #include "kube_harden/lint.h"
 #include "kube_harden/manifest_index.h"
+#include "kube_harden/model_builder.h"
+#include "kube_harden/yaml_loader.h"
 #include "load/document_outline.h"
 
 namespace kube_harden {
@@ -21,6 +23,16 @@ struct FirstPassView {
 
 FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index);
 
+// What the first pass loaded of one file: which ranges (by their first
+// byte), and what they gave but the cross-file objects, which
+// CrossFileObjects keeps for the whole run.
+struct PreloadedDocuments {
+  std::vector<size_t> range_begins;
+  Manifests objects;  // workloads and PodSecurityPolicies
+  DocumentCounts counts;
+  std::vector<YamlError> errors;
+};
+
 // What rules look up across files, gathered by a first pass over every input
 // before any is checked: the ServiceAccounts, NetworkPolicies, Namespaces,
 // Roles and RoleBindings of every file (merged in file order), and a sketch
@@ -29,6 +41,9 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
 struct CrossFileObjects {
   Manifests objects;
   std::vector<WorkloadSketch> workloads;
+  // By file index: the documents the first pass loaded in full, so that the
+  // second does not parse them again.
+  std::vector<PreloadedDocuments> preloaded;
 };
 
 CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOptions& options);

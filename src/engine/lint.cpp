@@ -1,6 +1,7 @@
 #include "kube_harden/lint.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <future>
 #include <iterator>
 #include <map>
@@ -10,6 +11,7 @@
 #include "catalog/rule_headers.h"
 #include "engine/file_reader.h"
 #include "engine/first_pass.h"
+#include "engine/largest_first.h"
 #include "engine/lint_run.h"
 #include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
@@ -146,17 +148,32 @@ std::vector<Finding> check_objects(const RuleRunner& rules, const Suppressions& 
 
 // Checks the files, grouped by name, a window at a time on the thread pool
 // with `check`, and reports them in order: only two windows are held at once.
+// Given each file's place in largest_first(), a window's largest files are
+// checked first, so that the threads finish it together.
 template <class Check>
 void check_and_report(const std::vector<std::vector<size_t>>& groups, const LintOptions& options,
-                      const Check& check, FindingSink& sink, LintResult& result) {
+                      const Check& check, FindingSink& sink, LintResult& result,
+                      const std::vector<size_t>& size_rank = {}) {
   std::optional<BaselineFilter> baseline;
   if (options.baseline) baseline.emplace(*options.baseline);
   const size_t window = std::max<size_t>(options.jobs, 1) * 16;
   using Checked = std::vector<CheckedFiles>;
+  auto rank_of = [&](const std::vector<size_t>& group) {
+    size_t rank = SIZE_MAX;
+    for (size_t file : group) rank = std::min(rank, size_rank[file]);
+    return rank;
+  };
   auto check_window = [&](size_t first) {
     Checked checked(std::min(window, groups.size() - first));
-    parallel_for(checked.size(), options.jobs,
-                 [&](size_t i) { checked[i] = check(groups[first + i]); });
+    std::vector<size_t> order(checked.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (!size_rank.empty()) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return rank_of(groups[first + a]) < rank_of(groups[first + b]);
+      });
+    }
+    parallel_for(order.size(), options.jobs,
+                 [&](size_t k) { checked[order[k]] = check(groups[first + order[k]]); });
     return checked;
   };
   auto report = [&](Checked& checked) {
@@ -234,15 +251,24 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
   RuleRunner rules(cross_file.objects, std::move(cross_file.workloads), file_names, options.rules,
                    options.selection, catalog);
   Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
+  // The cross-file objects come from the first pass, each file's others from the second.
+  const std::vector<ObjectSlice> cross_slices =
+      cross_object_slices(cross_file.objects, inputs.size());
   auto check = [&](const std::vector<size_t>& group) {
     CheckedFiles checked;
     std::vector<LoadedFile> loaded;
-    for (size_t file : group) loaded.push_back(load_input(inputs[file], file, options));
+    for (size_t file : group) {
+      loaded.push_back(load_input(inputs[file], file, options, &cross_file.preloaded[file]));
+    }
     std::vector<ObjectSlice> objects;
     std::vector<const std::vector<SuppressionComment>*> comments;
     std::vector<const std::vector<HelmSource>*> helm_sources;
-    for (LoadedFile& file : loaded) {
-      objects.push_back(whole(file.manifests));
+    for (size_t k = 0; k < group.size(); ++k) {
+      LoadedFile& file = loaded[k];
+      ObjectSlice slice = cross_slices[group[k]];
+      slice.workloads = file.manifests.workloads;
+      slice.pod_security_policies = file.manifests.pod_security_policies;
+      objects.push_back(slice);
       comments.push_back(&file.comments);
       helm_sources.push_back(&file.helm_sources);
       checked.files_read += file.read;
@@ -255,7 +281,10 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
                                      comments, helm_sources);
     return checked;
   };
-  check_and_report(files_by_name(file_names), options, check, sink, result);
+  std::vector<size_t> size_rank(inputs.size());
+  std::vector<size_t> largest = largest_first(inputs);
+  for (size_t k = 0; k < largest.size(); ++k) size_rank[largest[k]] = k;
+  check_and_report(files_by_name(file_names), options, check, sink, result, size_rank);
   return result;
 }
 
@@ -282,7 +311,11 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
   RuleRunner rules(run.cross_objects, std::move(workloads), run.file_names, options.rules,
                    options.selection, catalog);
   Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
-  std::vector<ObjectSlice> slices = slices_by_file(run.cross_objects, run.file_objects);
+  std::vector<ObjectSlice> slices = cross_object_slices(run.cross_objects, run.file_names.size());
+  for (size_t file = 0; file < slices.size(); ++file) {
+    slices[file].workloads = run.file_objects[file].workloads;
+    slices[file].pod_security_policies = run.file_objects[file].pod_security_policies;
+  }
   auto check = [&](const std::vector<size_t>& group) {
     std::vector<ObjectSlice> objects;
     std::vector<const std::vector<SuppressionComment>*> comments;

@@ -1,17 +1,68 @@
 #include "engine/lint_run.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 
 #include "engine/file_reader.h"
+#include "engine/first_pass.h"
 #include "engine/largest_first.h"
 #include "engine/parallel_for.h"
 #include "kube_harden/model_builder.h"
 #include "kube_harden/yaml_loader.h"
+#include "load/document_split.h"
+#include "load/yaml_documents.h"
 
 namespace kube_harden {
 
-LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options) {
+namespace {
+
+// Moves the objects of `from` into `to`, both in document order, keeping
+// document order.
+template <class Object>
+void merge_by_position(std::vector<Object>& to, std::vector<Object>& from) {
+  if (from.empty()) return;
+  std::vector<Object> merged;
+  merged.reserve(to.size() + from.size());
+  std::merge(std::make_move_iterator(to.begin()), std::make_move_iterator(to.end()),
+             std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()),
+             std::back_inserter(merged), [](const Object& a, const Object& b) {
+               return a.header.position < b.header.position;
+             });
+  to = std::move(merged);
+}
+
+// The documents a first pass did not load, and what it loaded with them.
+YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, size_t file_index,
+                         const LintOptions& options, Manifests& manifests,
+                         DocumentCounts& counts) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<DocumentRange> rest;
+  for (const DocumentRange& range : split_documents(text)) {
+    const std::vector<size_t>& loaded = preloaded.range_begins;
+    if (std::find(loaded.begin(), loaded.end(), range.begin) == loaded.end()) {
+      rest.push_back(range);
+    }
+  }
+  YamlLoadResult yaml = load_yaml_documents(text, rest, options.yaml_limits);
+  build_manifests(yaml.file, file_index, manifests, counts);
+  merge_by_position(manifests.workloads, preloaded.objects.workloads);
+  merge_by_position(manifests.pod_security_policies, preloaded.objects.pod_security_policies);
+  counts.documents += preloaded.counts.documents;
+  counts.objects += preloaded.counts.objects;
+  counts.skipped += preloaded.counts.skipped;
+  // Each document's errors in document order, as one load of the file gives them.
+  yaml.errors.insert(yaml.errors.end(), preloaded.errors.begin(), preloaded.errors.end());
+  std::stable_sort(yaml.errors.begin(), yaml.errors.end(),
+                   [](const YamlError& a, const YamlError& b) { return a.position < b.position; });
+  preloaded = PreloadedDocuments();
+  return yaml;
+}
+
+}  // namespace
+
+LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options,
+                      PreloadedDocuments* preloaded) {
   LoadedFile loaded;
   std::optional<std::string> from_disk;
   std::string_view text = input.text;
@@ -31,12 +82,17 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   loaded.read = true;
   if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
   loaded.helm_sources = scan_helm_sources(text);
-  YamlLoadResult yaml = load_yaml(text, options.yaml_limits);
+  YamlLoadResult yaml;
+  if (preloaded && !preloaded->range_begins.empty()) {
+    yaml = load_rest(text, *preloaded, file_index, options, loaded.manifests, loaded.counts);
+  } else {
+    yaml = load_yaml(text, options.yaml_limits);
+    build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
+  }
   for (const YamlError& error : yaml.errors) {
     loaded.errors.push_back(
         InputError{input.display_name, error.position, "invalid YAML: " + error.message});
   }
-  build_manifests(yaml.file, file_index, loaded.manifests, loaded.counts);
   // Held until every file is checked: no spare room.
   loaded.manifests.workloads.shrink_to_fit();
   return loaded;

@@ -21,8 +21,14 @@ struct LoadedFile {
   std::vector<InputError> errors;
 };
 
-// Reads, parses and models one input; its objects carry `file_index`.
-LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options);
+struct PreloadedDocuments;
+
+// Reads, parses and models one input; its objects carry `file_index`. With
+// `preloaded` (what a first pass loaded of it, taken over here), only the
+// other documents are parsed, and the model holds its workloads and
+// PodSecurityPolicies but none of the objects rules look up across files.
+LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options,
+                      PreloadedDocuments* preloaded = nullptr);
 
 // Every input read and parsed: the objects of all files, and per file its
 // name, suppression comments and Helm sources.

@@ -183,13 +183,8 @@ ObjectSlice whole(const Manifests& manifests) {
                      manifests.role_bindings};
 }
 
-std::vector<ObjectSlice> slices_by_file(const Manifests& cross_objects,
-                                        std::span<const Manifests> file_objects) {
-  std::vector<ObjectSlice> slices(file_objects.size());
-  for (size_t file = 0; file < file_objects.size(); ++file) {
-    slices[file].workloads = file_objects[file].workloads;
-    slices[file].pod_security_policies = file_objects[file].pod_security_policies;
-  }
+std::vector<ObjectSlice> cross_object_slices(const Manifests& cross_objects, size_t file_count) {
+  std::vector<ObjectSlice> slices(file_count);
   ObjectSlice all = whole(cross_objects);
   split_by_file(all.service_accounts, &ObjectSlice::service_accounts, slices);
   split_by_file(all.network_policies, &ObjectSlice::network_policies, slices);

@@ -27,10 +27,10 @@ struct ObjectSlice {
 
 ObjectSlice whole(const Manifests& manifests);
 
-// The objects of each file, by ObjectHeader::file_index: its part of
-// `cross_objects` (merged in file order) and its `file_objects`.
-std::vector<ObjectSlice> slices_by_file(const Manifests& cross_objects,
-                                        std::span<const Manifests> file_objects);
+// Each file's part of `cross_objects` (its ServiceAccounts, NetworkPolicies,
+// Namespaces, Roles and RoleBindings, merged in file order), by
+// ObjectHeader::file_index; workloads and PodSecurityPolicies left empty.
+std::vector<ObjectSlice> cross_object_slices(const Manifests& cross_objects, size_t file_count);
 
 // Runs the selected built-in rules over any part of a run's objects. What
 // concerns the whole run (lookups across objects, each workload's Pod

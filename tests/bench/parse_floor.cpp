@@ -71,7 +71,7 @@ void parse_one(const std::string& mode, const std::string& path, Counts& counts,
       counts.documents += YAML::LoadAll(text).size();
     } else {
       kube_harden::YamlLoadResult yaml = kube_harden::load_yaml(text);
-      if (yaml.error) ++counts.errors;
+      if (!yaml.errors.empty()) ++counts.errors;
       counts.documents += yaml.file.documents.size();
       if (mode == "model") {
         kube_harden::DocumentCounts document_counts;
