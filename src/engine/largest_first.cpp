@@ -7,7 +7,7 @@
 
 namespace kube_harden {
 
-std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
+std::vector<uint64_t> input_sizes(const std::vector<LintInput>& inputs) {
   std::vector<uint64_t> sizes(inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
     std::error_code error;
@@ -15,6 +15,11 @@ std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
                                   : std::filesystem::file_size(inputs[i].path, error);
     if (error) sizes[i] = 0;
   }
+  return sizes;
+}
+
+std::vector<size_t> largest_first(const std::vector<LintInput>& inputs) {
+  std::vector<uint64_t> sizes = input_sizes(inputs);
   std::vector<size_t> order(inputs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),

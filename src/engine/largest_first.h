@@ -11,4 +11,7 @@ namespace kube_harden {
 // finish together: a large file picked up last would leave the others idle.
 std::vector<size_t> largest_first(const std::vector<LintInput>& inputs);
 
+// Each input's size in bytes: its text's, or its file's (0 when unknown).
+std::vector<uint64_t> input_sizes(const std::vector<LintInput>& inputs);
+
 }  // namespace kube_harden

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <future>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -12,8 +11,8 @@
 #include "engine/file_reader.h"
 #include "engine/first_pass.h"
 #include "engine/largest_first.h"
+#include "engine/ordered_pipeline.h"
 #include "engine/lint_run.h"
-#include "engine/parallel_for.h"
 #include "engine/rule_runner.h"
 #include "engine/suppressions.h"
 
@@ -146,69 +145,31 @@ std::vector<Finding> check_objects(const RuleRunner& rules, const Suppressions& 
   return findings;
 }
 
-// Checks the files, grouped by name, a window at a time on the thread pool
-// with `check`, and reports them in order: only two windows are held at once.
-// Given each file's place in largest_first(), a window's largest files are
-// checked first, so that the threads finish it together.
-template <class Check>
+// Checks the files, grouped by name, on the thread pool with `check`, and
+// reports them in order; `weight` says how much work a group is, and only a
+// window of `window_weight` past the last reported group is held at once.
+template <class Check, class Weight>
 void check_and_report(const std::vector<std::vector<size_t>>& groups, const LintOptions& options,
-                      const Check& check, FindingSink& sink, LintResult& result,
-                      const std::vector<size_t>& size_rank = {}) {
+                      const Check& check, const Weight& weight, uint64_t window_weight,
+                      FindingSink& sink, LintResult& result) {
   std::optional<BaselineFilter> baseline;
   if (options.baseline) baseline.emplace(*options.baseline);
-  const size_t window = std::max<size_t>(options.jobs, 1) * 16;
-  using Checked = std::vector<CheckedFiles>;
-  auto rank_of = [&](const std::vector<size_t>& group) {
-    size_t rank = SIZE_MAX;
-    for (size_t file : group) rank = std::min(rank, size_rank[file]);
-    return rank;
+  auto report = [&](CheckedFiles& files) {
+    if (!files.errors.empty()) {
+      sink.add_errors(files.errors);
+      result.errors.insert(result.errors.end(), files.errors.begin(), files.errors.end());
+    }
+    result.summary.files += files.files_read;
+    result.summary.documents += files.counts.documents;
+    result.summary.objects += files.counts.objects;
+    result.summary.skipped += files.counts.skipped;
+    if (baseline) baseline->apply(files.findings);
+    count_into(result.summary, files.findings);
+    sink.add(files.findings);
   };
-  auto check_window = [&](size_t first) {
-    Checked checked(std::min(window, groups.size() - first));
-    std::vector<size_t> order(checked.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (!size_rank.empty()) {
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return rank_of(groups[first + a]) < rank_of(groups[first + b]);
-      });
-    }
-    parallel_for(order.size(), options.jobs,
-                 [&](size_t k) { checked[order[k]] = check(groups[first + order[k]]); });
-    return checked;
-  };
-  auto report = [&](Checked& checked) {
-    for (CheckedFiles& files : checked) {
-      if (!files.errors.empty()) {
-        sink.add_errors(files.errors);
-        result.errors.insert(result.errors.end(), files.errors.begin(), files.errors.end());
-      }
-      result.summary.files += files.files_read;
-      result.summary.documents += files.counts.documents;
-      result.summary.objects += files.counts.objects;
-      result.summary.skipped += files.counts.skipped;
-      if (baseline) baseline->apply(files.findings);
-      count_into(result.summary, files.findings);
-      sink.add(files.findings);
-      files = CheckedFiles();
-    }
-  };
-  if (options.jobs <= 1) {
-    for (size_t first = 0; first < groups.size(); first += window) {
-      Checked checked = check_window(first);
-      report(checked);
-    }
-  } else if (!groups.empty()) {
-    // The next window is checked while this one is written out, so the
-    // threads never wait for the report.
-    std::future<Checked> next = std::async(std::launch::async, check_window, 0);
-    for (size_t first = 0; first < groups.size(); first += window) {
-      Checked checked = next.get();
-      if (first + window < groups.size()) {
-        next = std::async(std::launch::async, check_window, first + window);
-      }
-      report(checked);
-    }
-  }
+  ordered_pipeline<CheckedFiles>(
+      groups.size(), options.jobs, window_weight, [&](size_t i) { return weight(groups[i]); },
+      [&](size_t i) { return check(groups[i]); }, report);
   if (baseline) result.baseline = baseline->summary();
 }
 
@@ -281,10 +242,21 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
                                      comments, helm_sources);
     return checked;
   };
-  std::vector<size_t> size_rank(inputs.size());
-  std::vector<size_t> largest = largest_first(inputs);
-  for (size_t k = 0; k < largest.size(); ++k) size_rank[largest[k]] = k;
-  check_and_report(files_by_name(file_names), options, check, sink, result, size_rank);
+  // A group weighs its bytes. The window holds a few times the largest
+  // group for each thread, so that one large file parses while the other
+  // threads check the files after it, within 1 to 16 MiB.
+  std::vector<std::vector<size_t>> groups = files_by_name(file_names);
+  std::vector<uint64_t> sizes = input_sizes(inputs);
+  auto weight = [&](const std::vector<size_t>& group) {
+    uint64_t bytes = 0;
+    for (size_t file : group) bytes += sizes[file];
+    return bytes;
+  };
+  uint64_t largest = 0;
+  for (const std::vector<size_t>& group : groups) largest = std::max(largest, weight(group));
+  constexpr uint64_t kMiB = 1 << 20;
+  uint64_t window = std::clamp<uint64_t>(3 * std::max(options.jobs, 1u) * largest, kMiB, 16 * kMiB);
+  check_and_report(groups, options, check, weight, window, sink, result);
   return result;
 }
 
@@ -330,7 +302,10 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
                                      comments, helm_sources);
     return checked;
   };
-  check_and_report(files_by_name(run.file_names), options, check, sink, result);
+  // Loaded already: every group weighs the same, and the window is 16 per thread.
+  auto weight = [](const std::vector<size_t>&) { return uint64_t{1}; };
+  check_and_report(files_by_name(run.file_names), options, check, weight,
+                   16 * std::max(options.jobs, 1u), sink, result);
   return result;
 }
 
