@@ -68,4 +68,17 @@ std::optional<std::string> read_whole_file(const std::string& path, uint64_t max
   return text;
 }
 
+std::optional<std::string_view> input_text(const LintInput& input, uint64_t max_bytes,
+                                           std::optional<std::string>& storage,
+                                           std::string& error) {
+  if (!input.read_error.empty()) {
+    error = input.read_error;
+    return std::nullopt;
+  }
+  if (input.has_text) return std::string_view(input.text);
+  storage = read_whole_file(input.path, max_bytes, error);
+  if (!storage) return std::nullopt;
+  return std::string_view(*storage);
+}
+
 }  // namespace kube_harden

@@ -21,15 +21,11 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   CrossFileObjects found;
   found.preloaded.resize(1);
   std::optional<std::string> from_disk;
-  std::string_view text = input.text;
-  if (!input.read_error.empty()) return found;
-  if (!input.has_text) {
-    std::string read_error;
-    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
-    if (!from_disk) return found;  // reported when the file is checked
-    text = *from_disk;
-  }
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string read_error;  // reported when the file is checked
+  std::optional<std::string_view> read =
+      input_text(input, options.max_file_bytes, from_disk, read_error);
+  if (!read) return found;
+  std::string_view text = without_byte_order_mark(*read);
   if (!is_yaml_text(text)) return found;
   std::vector<DocumentRange> ranges = split_documents(text);
   std::vector<DocumentRange> to_load;

@@ -36,7 +36,7 @@ void merge_by_position(std::vector<Object>& to, std::vector<Object>& from) {
 YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, size_t file_index,
                          const LintOptions& options, Manifests& manifests,
                          DocumentCounts& counts) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text = without_byte_order_mark(text);
   std::vector<DocumentRange> rest;
   for (const DocumentRange& range : split_documents(text)) {
     const std::vector<size_t>& loaded = preloaded.range_begins;
@@ -65,20 +65,14 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
                       PreloadedDocuments* preloaded) {
   LoadedFile loaded;
   std::optional<std::string> from_disk;
-  std::string_view text = input.text;
-  if (!input.read_error.empty()) {
-    loaded.errors.push_back(InputError{input.display_name, {}, input.read_error});
+  std::string read_error;
+  std::optional<std::string_view> read =
+      input_text(input, options.max_file_bytes, from_disk, read_error);
+  if (!read) {
+    loaded.errors.push_back(InputError{input.display_name, {}, read_error});
     return loaded;
   }
-  if (!input.has_text) {
-    std::string read_error;
-    from_disk = read_whole_file(input.path, options.max_file_bytes, read_error);
-    if (!from_disk) {
-      loaded.errors.push_back(InputError{input.display_name, {}, read_error});
-      return loaded;
-    }
-    text = *from_disk;
-  }
+  std::string_view text = *read;
   loaded.read = true;
   if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
   loaded.helm_sources = scan_helm_sources(text);

@@ -247,8 +247,7 @@ class Outliner {
       size_t end = newline == std::string_view::npos ? text_.size() : newline;
       std::string_view content = text_.substr(start, end - start);
       if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
-      line_ = first_line_ + line;
-      if (!unsure_) read_line(content, line_);
+      if (!unsure_) read_line(content, first_line_ + line);
       // Once unsure, and from the line it gave up on, only the root's keys count.
       if (unsure_) check_root_line(content);
       start = newline == std::string_view::npos ? text_.size() : newline + 1;
@@ -273,10 +272,7 @@ class Outliner {
     bool key;  // "key:": a sequence may follow at the key's own indentation
   };
 
-  void give_up() {
-    if (!unsure_) outline_.unsure_line = line_;
-    unsure_ = true;
-  }
+  void give_up() { unsure_ = true; }
 
   void read_line(std::string_view line, uint32_t line_number) {
     if ((line.starts_with("---") || line.starts_with("...")) &&
@@ -532,7 +528,6 @@ class Outliner {
   bool ended_ = false;
   bool unsure_ = false;
   bool kind_may_change_ = false;
-  uint32_t line_ = 0;
 };
 
 }  // namespace

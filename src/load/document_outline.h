@@ -20,7 +20,6 @@ namespace kube_harden {
 // flow values, tabs, odd indentation...) is left to the full loader.
 struct DocumentOutline {
   bool sure = false;
-  uint32_t unsure_line = 0;  // when not sure: the line (0-based, in the file) it gave up on
   // Whether `kind` is what the loader reads, even when the outline is not
   // sure of the rest: it was read at the root before the outline gave up,
   // and no later line at the root's indentation could set it again. (A

@@ -40,8 +40,8 @@ std::vector<DocumentRange> split_documents(std::string_view text) {
     // no "---". Cutting before "..." instead would make yaml-cpp read an
     // empty document there.
     if (is_marker(rest, "---")) cut_at(start, line);
-    // yaml-cpp drops a byte order mark only at the start of its input.
-    if (is_bare_end_marker(rest) && !text.substr(next).starts_with("\xEF\xBB\xBF")) {
+    // A byte order mark there would start the next range, where yaml-cpp drops it.
+    if (is_bare_end_marker(rest) && !text.substr(next).starts_with(kUtf8ByteOrderMark)) {
       cut_at(next, line + 1);
     }
     start = next;

@@ -6,6 +6,14 @@
 
 namespace kube_harden {
 
+// A UTF-8 byte order mark: yaml-cpp drops it at the start of its input only.
+inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+
+// `text` without the byte order mark it may start with.
+inline std::string_view without_byte_order_mark(std::string_view text) {
+  return text.starts_with(kUtf8ByteOrderMark) ? text.substr(kUtf8ByteOrderMark.size()) : text;
+}
+
 // Whole YAML documents of a file's text: bytes [begin, end), whose first
 // line is `first_line` (0-based) of the file.
 struct DocumentRange {

@@ -321,8 +321,6 @@ class TreeBuilder : public YAML::EventHandler {
   bool ignoring_ = false;
 };
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 // Reads the documents of one range into `builder`'s file; an error there
 // is returned, and only the document it is in is lost.
 std::optional<YamlError> read_range(std::string_view text, const DocumentRange& range,
@@ -358,7 +356,7 @@ std::optional<YamlError> read_range(std::string_view text, const DocumentRange& 
 }  // namespace
 
 YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
-  if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  text = without_byte_order_mark(text);
   return load_yaml_documents(text, split_documents(text), limits);
 }
 

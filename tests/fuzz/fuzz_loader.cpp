@@ -58,7 +58,7 @@ void check_document(const YamlNode* root) {
 // document; a stream with an error gives the same documents up to it, and
 // an error (not always at the same place: see document_split_test.cpp).
 void check_same_as_one_stream(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text = kube_harden::without_byte_order_mark(text);
   using kube_harden::DocumentRange;
   using kube_harden::testing_support::dump_yaml_file;
   const auto whole =
@@ -81,7 +81,7 @@ void check_same_as_one_stream(std::string_view text) {
 // without error and the model gives the same view (see
 // tests/document_outline_test.cpp).
 void check_outlines(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text = kube_harden::without_byte_order_mark(text);
   if (!kube_harden::is_yaml_text(text)) return;
   using kube_harden::FirstPassView;
   for (const kube_harden::DocumentRange& range : kube_harden::split_documents(text)) {
