@@ -14,6 +14,13 @@ struct DocumentCounts {
   size_t documents = 0;  // non-empty YAML documents
   size_t objects = 0;    // objects turned into the typed model
   size_t skipped = 0;    // documents or List items of kinds we do not model
+
+  DocumentCounts& operator+=(const DocumentCounts& other) {
+    documents += other.documents;
+    objects += other.objects;
+    skipped += other.skipped;
+    return *this;
+  }
 };
 
 // Turns the documents of one file into typed objects appended to `out`. The

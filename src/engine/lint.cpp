@@ -160,9 +160,7 @@ void check_and_report(const std::vector<std::vector<size_t>>& groups, const Lint
       result.errors.insert(result.errors.end(), files.errors.begin(), files.errors.end());
     }
     result.summary.files += files.files_read;
-    result.summary.documents += files.counts.documents;
-    result.summary.objects += files.counts.objects;
-    result.summary.skipped += files.counts.skipped;
+    add_counts(result.summary, files.counts);
     if (baseline) baseline->apply(files.findings);
     count_into(result.summary, files.findings);
     sink.add(files.findings);
@@ -233,9 +231,7 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
       comments.push_back(&file.comments);
       helm_sources.push_back(&file.helm_sources);
       checked.files_read += file.read;
-      checked.counts.documents += file.counts.documents;
-      checked.counts.objects += file.counts.objects;
-      checked.counts.skipped += file.counts.skipped;
+      checked.counts += file.counts;
       checked.errors.insert(checked.errors.end(), file.errors.begin(), file.errors.end());
     }
     checked.findings = check_objects(rules, suppressions, file_names[group.front()], objects,

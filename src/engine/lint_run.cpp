@@ -37,10 +37,13 @@ YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, s
                          const LintOptions& options, Manifests& manifests,
                          DocumentCounts& counts) {
   text = without_byte_order_mark(text);
+  // Both in text order: one walk finds the ranges not loaded.
   std::vector<DocumentRange> rest;
+  auto loaded = preloaded.range_begins.begin();
   for (const DocumentRange& range : split_documents(text)) {
-    const std::vector<size_t>& loaded = preloaded.range_begins;
-    if (std::find(loaded.begin(), loaded.end(), range.begin) == loaded.end()) {
+    if (loaded != preloaded.range_begins.end() && *loaded == range.begin) {
+      ++loaded;
+    } else {
       rest.push_back(range);
     }
   }
@@ -48,9 +51,7 @@ YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, s
   build_manifests(yaml.file, file_index, manifests, counts);
   merge_by_position(manifests.workloads, preloaded.objects.workloads);
   merge_by_position(manifests.pod_security_policies, preloaded.objects.pod_security_policies);
-  counts.documents += preloaded.counts.documents;
-  counts.objects += preloaded.counts.objects;
-  counts.skipped += preloaded.counts.skipped;
+  counts += preloaded.counts;
   // Each document's errors in document order, as one load of the file gives them.
   yaml.errors.insert(yaml.errors.end(), preloaded.errors.begin(), preloaded.errors.end());
   std::stable_sort(yaml.errors.begin(), yaml.errors.end(),
@@ -60,6 +61,12 @@ YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, s
 }
 
 }  // namespace
+
+void add_counts(LintSummary& summary, const DocumentCounts& counts) {
+  summary.documents += counts.documents;
+  summary.objects += counts.objects;
+  summary.skipped += counts.skipped;
+}
 
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options,
                       PreloadedDocuments* preloaded) {
@@ -121,9 +128,7 @@ LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& opti
     LoadedFile& file = loaded[i];
     if (file.read) ++run.counts.files;
     std::move(file.errors.begin(), file.errors.end(), std::back_inserter(run.errors));
-    run.counts.documents += file.counts.documents;
-    run.counts.objects += file.counts.objects;
-    run.counts.skipped += file.counts.skipped;
+    add_counts(run.counts, file.counts);
     parts.push_back(&file.manifests);
     run.comments.push_back(std::move(file.comments));
     run.helm_sources.push_back(std::move(file.helm_sources));

@@ -51,6 +51,9 @@ struct LoadedRun {
 // on the number of threads.
 LoadedRun load_run(const std::vector<LintInput>& inputs, const LintOptions& options);
 
+// Adds a file's counts to a run's.
+void add_counts(LintSummary& summary, const DocumentCounts& counts);
+
 // Every object of the run in one model, file order kept; `run` is left empty.
 Manifests merge_run(LoadedRun&& run);
 
