@@ -40,26 +40,42 @@ inline std::string describe(const FirstPassView& view) {
   return "load";
 }
 
-// What the loader and the model make of one range of `text`, in the words
-// of describe(): "nothing" or the sketches of its workloads, after
-// "looked up across files; " when it holds such an object. `clean` says
-// whether it loaded without error.
-inline std::string first_pass_by_loader(std::string_view text, const DocumentRange& range,
-                                        bool& clean) {
-  YamlLoadResult yaml = load_yaml_documents(text, std::vector<DocumentRange>{range});
-  clean = yaml.errors.empty();
-  Manifests model;
+// What the loader and the model make of one range of `text`: `view`, in
+// the words of describe(), is "nothing" or the sketches of its workloads,
+// after "looked up across files; " when it holds such an object; `clean`
+// says whether it loaded without error, and `counts` what it counts.
+struct LoaderView {
+  std::string view;
+  bool clean = false;
   DocumentCounts counts;
-  build_manifests(yaml.file, 0, model, counts);
+};
+
+inline LoaderView first_pass_by_loader(std::string_view text, const DocumentRange& range) {
+  YamlLoadResult yaml = load_yaml_documents(text, std::vector<DocumentRange>{range});
+  LoaderView result;
+  result.clean = yaml.errors.empty();
+  Manifests model;
+  build_manifests(yaml.file, 0, model, result.counts);
   Manifests looked_up = merge_cross_objects(std::vector<Manifests*>{&model});
   bool any = !looked_up.service_accounts.empty() || !looked_up.network_policies.empty() ||
              !looked_up.namespaces.empty() || !looked_up.roles.empty() ||
              !looked_up.role_bindings.empty();
-  std::string text_of = any ? "looked up across files; " : "";
+  result.view = any ? "looked up across files; " : "";
   std::vector<WorkloadSketch> sketches = running_workload_sketches(model.workloads);
-  if (sketches.empty()) return text_of + "nothing";
-  for (const WorkloadSketch& sketch : sketches) text_of += describe(sketch);
-  return text_of;
+  if (sketches.empty()) result.view += "nothing";
+  for (const WorkloadSketch& sketch : sketches) result.view += describe(sketch);
+  return result;
+}
+
+// Whether the loader's view agrees with the first pass's: the same view; a
+// sketch only of a document that loads without error; and a document only
+// counted loads without error, as one document that is skipped.
+inline bool agrees(const FirstPassView& view, const LoaderView& by_loader) {
+  if (describe(view) != by_loader.view) return false;
+  if (view.action == FirstPassView::Action::Sketch && !by_loader.clean) return false;
+  if (!view.only_counted) return true;
+  const DocumentCounts& counts = by_loader.counts;
+  return by_loader.clean && counts.documents == 1 && counts.objects == 0 && counts.skipped == 1;
 }
 
 }  // namespace kube_harden::testing_support

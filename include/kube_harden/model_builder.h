@@ -38,6 +38,10 @@ std::optional<std::span<const std::string_view>> pod_template_keys(std::string_v
 // a list that rules look up across files (merge_cross_objects()).
 bool is_cross_object_kind(std::string_view api_version, std::string_view kind);
 
+// Whether build_manifests() reads an object of this apiVersion and kind into
+// the typed model at all; it counts the others as skipped.
+bool is_modelled_kind(std::string_view api_version, std::string_view kind);
+
 // Whether some apiVersion makes `kind` a workload or a kind rules look up
 // across files.
 bool is_workload_or_cross_object_kind(std::string_view kind);

@@ -29,8 +29,12 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   if (!is_yaml_text(text)) return found;
   std::vector<DocumentRange> ranges = split_documents(text);
   std::vector<DocumentRange> to_load;
+  PreloadedDocuments& preloaded = found.preloaded.front();
   // Near the documents limit, where the loader stops counts: load it all.
-  if (ranges.size() * 2 >= options.yaml_limits.max_documents) to_load = ranges;
+  if (ranges.size() * 2 >= options.yaml_limits.max_documents) {
+    to_load = ranges;
+    for (const DocumentRange& range : ranges) preloaded.range_begins.push_back(range.begin);
+  }
   for (size_t i = 0; to_load.size() != ranges.size() && i < ranges.size(); ++i) {
     const DocumentRange& range = ranges[i];
     std::string_view document = text.substr(range.begin, range.end - range.begin);
@@ -39,12 +43,15 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
       found.workloads.push_back(std::move(view.sketch));
     } else if (view.action == FirstPassView::Action::Load) {
       to_load.push_back(range);
+      preloaded.range_begins.push_back(range.begin);
+    } else if (view.only_counted) {
+      preloaded.range_begins.push_back(range.begin);
+      ++preloaded.counts.documents;
+      ++preloaded.counts.skipped;
     }
   }
   if (to_load.empty()) return found;
   YamlLoadResult yaml = load_yaml_documents(text, to_load, options.yaml_limits);
-  PreloadedDocuments& preloaded = found.preloaded.front();
-  for (const DocumentRange& range : to_load) preloaded.range_begins.push_back(range.begin);
   preloaded.errors = std::move(yaml.errors);
   Manifests& model = preloaded.objects;
   build_manifests(yaml.file, file_index, model, preloaded.counts);
@@ -75,8 +82,9 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
   // A List's items are objects of their own.
   if (kind.ends_with("List")) return {};
   // What build_manifests() skips: no apiVersion or kind.
-  if (api_version.empty() || kind.empty()) return {Action::Nothing, {}};
+  if (api_version.empty() || kind.empty()) return {Action::Nothing, {}, true};
   if (is_cross_object_kind(api_version, kind)) return {};
+  if (!is_modelled_kind(api_version, kind)) return {Action::Nothing, {}, true};
   std::optional<std::span<const std::string_view>> template_keys =
       pod_template_keys(api_version, kind);
   if (!template_keys || kind == "PodTemplate") return {Action::Nothing, {}};

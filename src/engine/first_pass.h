@@ -19,13 +19,20 @@ namespace kube_harden {
 struct FirstPassView {
   enum class Action { Nothing, Sketch, Load } action = Action::Load;
   WorkloadSketch sketch;  // for Sketch
+  // For Nothing: the second pass need not load the document either. The
+  // outline is sure of all of it, and it is one mapping of a kind
+  // build_manifests() does not model, which loading would only count as a
+  // document skipped.
+  bool only_counted = false;
 };
 
 FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index);
 
-// What the first pass loaded of one file: which ranges (by their first
-// byte), and what they gave but the cross-file objects, which
-// CrossFileObjects keeps for the whole run.
+// What the first pass did for the second in one file: the ranges (by their
+// first byte, in text order) the second need not parse, because the first
+// loaded them in full or they are only counted (FirstPassView::only_counted);
+// and what they gave but the cross-file objects, which CrossFileObjects
+// keeps for the whole run.
 struct PreloadedDocuments {
   std::vector<size_t> range_begins;
   Manifests objects;  // workloads and PodSecurityPolicies

@@ -32,7 +32,8 @@ void merge_by_position(std::vector<Object>& to, std::vector<Object>& from) {
   to = std::move(merged);
 }
 
-// The documents a first pass did not load, and what it loaded with them.
+// The documents a first pass neither loaded nor counted, and what it loaded
+// with them.
 YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, size_t file_index,
                          const LintOptions& options, Manifests& manifests,
                          DocumentCounts& counts) {
@@ -47,8 +48,11 @@ YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, s
       rest.push_back(range);
     }
   }
-  YamlLoadResult yaml = load_yaml_documents(text, rest, options.yaml_limits);
-  build_manifests(yaml.file, file_index, manifests, counts);
+  YamlLoadResult yaml;
+  if (!rest.empty()) {
+    yaml = load_yaml_documents(text, rest, options.yaml_limits);
+    build_manifests(yaml.file, file_index, manifests, counts);
+  }
   merge_by_position(manifests.workloads, preloaded.objects.workloads);
   merge_by_position(manifests.pod_security_policies, preloaded.objects.pod_security_policies);
   counts += preloaded.counts;

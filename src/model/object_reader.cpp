@@ -400,6 +400,10 @@ bool is_workload_or_cross_object_kind(std::string_view kind) {
   return false;
 }
 
+bool is_modelled_kind(std::string_view api_version, std::string_view kind) {
+  return modelled_kind(api_version, kind).type != ModelledKind::Type::None;
+}
+
 bool is_cross_object_kind(std::string_view api_version, std::string_view kind) {
   return is_cross_object(modelled_kind(api_version, kind).type);
 }
