@@ -60,6 +60,13 @@ TEST(DocumentOutline, ReadsAWorkloadsNamespaceAndPodLabels) {
             "0 1:1 name=web ns=shop labels=[app=web@14:9][tier=front end@15:9][empty=@16:9]");
 }
 
+TEST(DocumentOutline, ReadsPastFlowCollectionsManifestsUse) {
+  EXPECT_EQ(first_pass_of("kind: Pod\napiVersion: v1\nspec:\n  containers:\n  - name: a\n"
+                          "    args: [\"--port=8080\", '-v', sh]\n"
+                          "    env: [{name: A, value: \"1\"}, {}]\n    ports: []\n"),
+            "0 1:1 name= ns= labels=");
+}
+
 TEST(DocumentOutline, PodsAndCronJobsKeepTheirLabelsElsewhere) {
   EXPECT_EQ(first_pass_of("---\n  kind: Pod\n  apiVersion: v1\n  metadata:\n"
                           "    labels:\n      a: b\n"),
@@ -122,6 +129,23 @@ TEST(DocumentOutline, WhatItCannotBeSureOfIsLoadedInFull) {
       "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
   };
   for (const char* document : documents) EXPECT_EQ(first_pass_of(document), "load") << document;
+  // Flow collections that yaml-cpp may refuse (the first found by fuzz_loader).
+  const char* flows[] = {
+      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",  // too deep
+      "[[a[b]]]",  // "[" in a plain scalar
+      "[a,,b]",    // an empty entry
+      "[a, b,]",   // a trailing comma
+      "[\"\\q\"]",   // an escape
+      "[a b]",     // a plain scalar of two words
+      "[a: b]",    // a pair in a sequence
+      "{a}",       // an implicit null value
+      "{a:b}",     // no blank after the colon
+      "[-a]",      // a plain scalar starting with an indicator
+  };
+  for (const char* flow : flows) {
+    std::string document = fmt::format("kind: Pod\napiVersion: v1\nx: {}\n", flow);
+    EXPECT_EQ(first_pass_of(document), "load") << document;
+  }
   // yaml-cpp takes no plain key over 1024 characters (found by fuzz_loader).
   EXPECT_EQ(first_pass_of("kind: Pod\napiVersion: v1\n" + std::string(1100, 'k') + ": v\n"),
             "load");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace kube_harden {
 namespace {
@@ -104,51 +105,95 @@ bool has_mapping_indicator(std::string_view text) {
   return false;
 }
 
-// Whether a quoted scalar inside a flow collection, ending at `end`, is
-// followed by what may follow it there: a separator or the collection's end.
-bool ends_flow_entry(std::string_view text, size_t end) {
-  size_t next = text.find_first_not_of(" \t", end + 1);
-  return next != std::string_view::npos && std::string_view(",]}:").find(text[next]) != text.npos;
-}
-
 // yaml-cpp takes no key longer than 1024 characters without "?": leave
 // long keys, and flow collections that may hold them, to the loader.
 constexpr size_t kLongestKey = 1000;
 
-// A flow collection that opens and closes on this line (quoted scalars in
-// it skipped); the length it takes, or npos.
-size_t flow_length(std::string_view text) {
-  int depth = 0;
-  for (size_t i = 0; i < text.size() && i < kLongestKey; ++i) {
-    char c = text[i];
-    if (c == '"') {
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
+// Reads a flow collection that opens and closes on one line, in the plain
+// forms manifests use ("[get, list]", {a: "b"}), and only those: anything
+// else (escapes, empty or implicit entries, deep nesting, plain scalars
+// with indicators or blanks...) may be an error to yaml-cpp, found by
+// fuzz_loader, and is left to the loader.
+class FlowReader {
+ public:
+  explicit FlowReader(std::string_view text) : text_(text.substr(0, kLongestKey)) {}
+
+  // The length of the collection at the start of the text, or npos.
+  size_t length() { return collection() ? at_ : std::string_view::npos; }
+
+ private:
+  static constexpr int kDeepest = 8;
+
+  bool at(char c) const { return at_ < text_.size() && text_[at_] == c; }
+
+  void skip_blanks() {
+    while (at_ < text_.size() && is_blank(text_[at_])) ++at_;
+  }
+
+  bool collection() {
+    char close = at('[') ? ']' : '}';
+    bool mapping = close == '}';
+    if (++depth_ > kDeepest) return false;
+    ++at_;
+    skip_blanks();
+    if (at(close)) return ++at_, --depth_, true;
+    while (true) {
+      if (mapping) {
+        if (!scalar()) return false;
+        skip_blanks();
+        // "key: value", with a blank after the colon.
+        if (!at(':') || at_ + 1 >= text_.size() || !is_blank(text_[at_ + 1])) return false;
+        ++at_;
+        skip_blanks();
       }
-      if (i >= text.size() || !ends_flow_entry(text, i)) return std::string_view::npos;
-    } else if (c == '\'') {
-      for (++i; i < text.size(); ++i) {
-        if (text[i] != '\'') continue;
-        if (i + 1 < text.size() && text[i + 1] == '\'') {
-          ++i;
-          continue;
-        }
-        break;
-      }
-      if (i >= text.size() || !ends_flow_entry(text, i)) return std::string_view::npos;
-    } else if (c == '[' || c == '{') {
-      if (++depth > 32) return std::string_view::npos;  // left to the loader's depth limit
-    } else if (c == ']' || c == '}') {
-      if (--depth == 0) return i + 1;
-      if (depth < 0) return std::string_view::npos;
-    } else if (c == '#' && i > 0 && is_blank(text[i - 1])) {
-      return std::string_view::npos;  // a comment inside: the collection goes on
-    } else if (c == '&' || c == '*' || c == '!') {
-      return std::string_view::npos;  // anchors, aliases, tags: left to the loader
+      if (!node()) return false;
+      skip_blanks();
+      if (at(close)) return ++at_, --depth_, true;
+      if (!at(',')) return false;
+      ++at_;
+      skip_blanks();
+      if (at(close) || at(',')) return false;  // an empty entry
     }
   }
-  return std::string_view::npos;
-}
+
+  bool node() { return at('[') || at('{') ? collection() : scalar(); }
+
+  bool scalar() { return at('"') || at('\'') ? quoted() : plain(); }
+
+  // A quoted scalar without escapes; '' in single quotes is a quote.
+  bool quoted() {
+    char quote = text_[at_++];
+    for (; at_ < text_.size(); ++at_) {
+      char c = text_[at_];
+      if (c == '\\' && quote == '"') return false;
+      if (c != quote) continue;
+      if (quote == '\'' && at_ + 1 < text_.size() && text_[at_ + 1] == '\'') {
+        ++at_;
+        continue;
+      }
+      ++at_;
+      return true;
+    }
+    return false;
+  }
+
+  // A plain scalar of one word: letters, digits and a few safe marks.
+  bool plain() {
+    auto word_start = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/';
+    };
+    auto word_part = [&](char c) {
+      return word_start(c) || std::string_view("-=+~$()").find(c) != std::string_view::npos;
+    };
+    if (at_ >= text_.size() || !word_start(text_[at_])) return false;
+    while (at_ < text_.size() && word_part(text_[at_])) ++at_;
+    return true;
+  }
+
+  std::string_view text_;
+  size_t at_ = 0;
+  int depth_ = 0;
+};
 
 Value quoted_value(std::string_view text) {
   Value value{Value::Kind::Text, {}};
@@ -183,7 +228,7 @@ Value read_value(std::string_view text) {
   if (first == '#') return {};
   if (first == '"' || first == '\'') return quoted_value(text);
   if (first == '[' || first == '{') {
-    size_t length = flow_length(text);
+    size_t length = FlowReader(text).length();
     if (length == std::string_view::npos || !only_comment_after(text.substr(length))) {
       return {Value::Kind::Unreadable, {}};
     }
