@@ -116,6 +116,7 @@ TEST(DocumentOutline, WhatItCannotBeSureOfIsLoadedInFull) {
       "kind: Pod\napiVersion: v1\n\"metadata\": {}\n",             // quoted key
       "kind: Pod\napiVersion: v1\nmetadata:\n  labels: {a: b}\n",  // labels in flow style
       "kind: Pod\napiVersion: v1\nmetadata:\n  name: a\n    b\n",  // folded name
+      "kind: Pod\napiVersion: v1\nx: a  # c\n  b\n",            // a line after a comment
       "kind: Pod\napiVersion: v1\nkind: Pod\n",                    // key given twice
       "kind: Pod\napiVersion: v1\nx: \"a\n  b\"\n",                // quoted over two lines
       "kind: Pod\napiVersion: v1\nx: [a,\n  b]\n",                 // flow over two lines

@@ -34,6 +34,7 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   if (ranges.size() * 2 >= options.yaml_limits.max_documents) {
     to_load = ranges;
     for (const DocumentRange& range : ranges) preloaded.range_begins.push_back(range.begin);
+    preloaded.range_bytes = text.size();
   }
   for (size_t i = 0; to_load.size() != ranges.size() && i < ranges.size(); ++i) {
     const DocumentRange& range = ranges[i];
@@ -44,8 +45,10 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
     } else if (view.action == FirstPassView::Action::Load) {
       to_load.push_back(range);
       preloaded.range_begins.push_back(range.begin);
+      preloaded.range_bytes += document.size();
     } else if (view.only_counted) {
       preloaded.range_begins.push_back(range.begin);
+      preloaded.range_bytes += document.size();
       ++preloaded.counts.documents;
       ++preloaded.counts.skipped;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "kube_harden/lint.h"
@@ -35,6 +36,7 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
 // keeps for the whole run.
 struct PreloadedDocuments {
   std::vector<size_t> range_begins;
+  uint64_t range_bytes = 0;  // the size of those ranges
   Manifests objects;  // workloads and PodSecurityPolicies
   DocumentCounts counts;
   std::vector<YamlError> errors;

@@ -238,14 +238,19 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
                                      comments, helm_sources);
     return checked;
   };
-  // A group weighs its bytes. The window holds a few times the largest
+  // A group weighs the bytes left to parse, and a sixteenth of the others
+  // for reading and scanning them. The window holds a few times the largest
   // group for each thread, so that one large file parses while the other
   // threads check the files after it, within 1 to 16 MiB.
   std::vector<std::vector<size_t>> groups = files_by_name(file_names);
-  std::vector<uint64_t> sizes = input_sizes(inputs);
+  std::vector<uint64_t> weights = input_sizes(inputs);
+  for (size_t file = 0; file < weights.size(); ++file) {
+    uint64_t done = std::min(weights[file], cross_file.preloaded[file].range_bytes);
+    weights[file] -= done - done / 16;
+  }
   auto weight = [&](const std::vector<size_t>& group) {
     uint64_t bytes = 0;
-    for (size_t file : group) bytes += sizes[file];
+    for (size_t file : group) bytes += weights[file];
     return bytes;
   };
   uint64_t largest = 0;

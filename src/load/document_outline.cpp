@@ -70,6 +70,7 @@ struct Value {
     Unreadable,  // anything the outline does not read: leave it to the loader
   } kind = Kind::Nothing;
   std::string text;
+  bool commented = false;  // a comment follows on the line: a plain scalar ends there
 };
 
 bool is_blank(char c) {
@@ -247,12 +248,13 @@ Value read_value(std::string_view text) {
   if ((first == '-' || first == '?' || first == ':') && (text.size() == 1 || is_blank(text[1]))) {
     return {Value::Kind::Unreadable, {}};
   }
-  std::string_view plain = trim_end(strip_comment(text));
+  std::string_view uncommented = strip_comment(text);
+  std::string_view plain = trim_end(uncommented);
   if (has_mapping_indicator(plain)) return {Value::Kind::Unreadable, {}};
   if (plain == "~" || plain == "null" || plain == "Null" || plain == "NULL") {
     return {Value::Kind::Null, {}};
   }
-  return {Value::Kind::Plain, std::string(plain)};
+  return {Value::Kind::Plain, std::string(plain), uncommented.size() != text.size()};
 }
 
 // The key of a line "key: value" in plain style, and where its value starts;
@@ -485,6 +487,8 @@ class Outliner {
         block_ = BlockScalar{owner_indent, std::nullopt, 0};
         break;
       case Value::Kind::Plain:
+        // After a comment, a more indented line continues nothing: place_line() gives up.
+        if (value.commented) break;
         plain_owner_ = owner_indent;
         plain_relevant_ = read;
         break;
