@@ -46,7 +46,8 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
       to_load.push_back(range);
       preloaded.range_begins.push_back(range.begin);
       preloaded.range_bytes += document.size();
-    } else if (view.only_counted) {
+    } else if (view.only_counted && document.size() <= options.yaml_limits.max_expanded_nodes) {
+      // (A node takes a byte at least: no larger range can hit the loader's node limit.)
       preloaded.range_begins.push_back(range.begin);
       preloaded.range_bytes += document.size();
       ++preloaded.counts.documents;
