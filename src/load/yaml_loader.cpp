@@ -360,16 +360,16 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
   return load_yaml_documents(text, split_documents(text), limits);
 }
 
-bool is_yaml_text(std::string_view text) { return !check_text(text, LineIndex(text)); }
+bool is_yaml_text(std::string_view text) { return !check_text(text); }
 
 YamlLoadResult load_yaml_documents(std::string_view text, std::span<const DocumentRange> ranges,
                                    const YamlLimits& limits) {
   YamlLoadResult result;
-  LineIndex lines(text);
-  if (std::optional<YamlError> error = check_text(text, lines)) {
+  if (std::optional<YamlError> error = check_text(text)) {
     result.errors.push_back(std::move(*error));
     return result;
   }
+  LineIndex lines(text);
   TreeBuilder builder(result.file, lines, limits);
   for (const DocumentRange& range : ranges) {
     bool ends_file = false;
