@@ -77,9 +77,27 @@ bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
 
+// The first character of `text` from `from` on that is not a blank, or
+// npos. (std::string_view::find_first_not_of(" \t") calls memchr for each
+// character: on the deep indentation of a CRD that was most of the outline.)
+size_t first_non_blank(std::string_view text, size_t from = 0) {
+  for (size_t i = from; i < text.size(); ++i) {
+    if (!is_blank(text[i])) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The same past carriage returns too.
+size_t first_content(std::string_view text, size_t from = 0) {
+  for (size_t i = from; i < text.size(); ++i) {
+    if (!is_blank(text[i]) && text[i] != '\r') return i;
+  }
+  return std::string_view::npos;
+}
+
 // True when the rest of a line after a value is blanks and perhaps a comment.
 bool only_comment_after(std::string_view rest) {
-  size_t content = rest.find_first_not_of(" \t");
+  size_t content = first_non_blank(rest);
   if (content == std::string_view::npos) return true;
   return content > 0 && rest[content] == '#';
 }
@@ -93,8 +111,9 @@ std::string_view strip_comment(std::string_view text) {
 }
 
 std::string_view trim_end(std::string_view text) {
-  size_t end = text.find_last_not_of(" \t");
-  return end == std::string_view::npos ? std::string_view() : text.substr(0, end + 1);
+  size_t end = text.size();
+  while (end > 0 && is_blank(text[end - 1])) --end;
+  return text.substr(0, end);
 }
 
 // Whether `text` could be a mapping key or entry in plain style: ": " or a
@@ -222,7 +241,7 @@ Value quoted_value(std::string_view text) {
 
 // Reads a value written after "key:" or "- ", the line's end excluded.
 Value read_value(std::string_view text) {
-  size_t start = text.find_first_not_of(" \t");
+  size_t start = first_non_blank(text);
   if (start == std::string_view::npos) return {};
   text = text.substr(start);
   char first = text.front();
@@ -332,7 +351,7 @@ class Outliner {
       return;
     }
     size_t indent = line.find_first_not_of(' ');
-    bool blank = indent == std::string_view::npos || line.find_first_not_of(" \t") == line.npos;
+    bool blank = indent == std::string_view::npos || first_non_blank(line, indent) == line.npos;
     if (block_ && continue_block(line, indent, blank)) return;
     if (blank) return;
     std::string_view content = line.substr(indent);
@@ -533,7 +552,7 @@ class Outliner {
     size_t root_indent = frames_.front().indent;
     size_t indent = line.find_first_not_of(' ');
     if (indent == std::string_view::npos || line[indent] == '#') return;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+    if (first_content(line, indent) == std::string_view::npos) return;
     if (indent < root_indent) {
       kind_may_change_ = true;
       return;
@@ -552,7 +571,7 @@ class Outliner {
       size_t newline = text_.find('\n', i);
       size_t end = newline == std::string_view::npos ? text_.size() : newline;
       std::string_view line = text_.substr(i, end - i);
-      size_t content = line.find_first_not_of(" \t\r");
+      size_t content = first_content(line);
       if (content != std::string_view::npos && line[content] != '#') give_up();
       if (newline == std::string_view::npos) break;
       i = newline + 1;
