@@ -40,5 +40,29 @@ TEST(OrderedPipeline, ReportsInOrderAndStaysWithinItsWindow) {
   }
 }
 
+// With `own_threads`, even one job works on a thread other than the
+// caller's, which still gets every result, in order.
+TEST(OrderedPipeline, OwnThreadsKeepWorkOffTheCallersThread) {
+  for (bool own_threads : {false, true}) {
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<size_t> on_caller{0};
+    std::vector<size_t> order;
+    ordered_pipeline<size_t>(
+        50, 1, 4, [](size_t) { return uint64_t{1}; },
+        [&](size_t i) {
+          if (std::this_thread::get_id() == caller) ++on_caller;
+          return i;
+        },
+        [&](size_t& i) {
+          EXPECT_EQ(std::this_thread::get_id(), caller);
+          order.push_back(i);
+        },
+        own_threads);
+    EXPECT_EQ(order.size(), 50u);
+    for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+    EXPECT_EQ(on_caller, own_threads ? 0u : 50u) << "own_threads " << own_threads;
+  }
+}
+
 }  // namespace
 }  // namespace kube_harden

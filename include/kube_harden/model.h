@@ -357,4 +357,8 @@ Manifests merge_manifests(std::span<Manifests* const> parts);
 // PodSecurityPolicies stay in their parts.
 Manifests merge_cross_objects(std::span<Manifests* const> parts);
 
+// Appends copies of the objects of `from` that rules look up across files
+// to those of `into`: the copies are allocated by the calling thread.
+void append_cross_object_copies(Manifests& into, const Manifests& from);
+
 }  // namespace kube_harden

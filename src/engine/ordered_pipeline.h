@@ -16,11 +16,13 @@ namespace kube_harden {
 // `window_weight` of weight(i) (and at least 2 x jobs items), heaviest
 // first. A heavy item thus starts early and runs while the other threads
 // work through the items after it; only the window's results are held.
-// What is reported does not depend on `jobs` or on timing.
+// What is reported does not depend on `jobs` or on timing. With one job
+// the caller works too, unless `own_threads` says that work must run on
+// threads of its own (see first_pass()).
 template <class Result, class Work, class Weight, class Report>
 void ordered_pipeline(size_t count, unsigned jobs, uint64_t window_weight, const Weight& weight,
-                      const Work& work, const Report& report) {
-  if (jobs <= 1 || count <= 1) {
+                      const Work& work, const Report& report, bool own_threads = false) {
+  if (!own_threads && (jobs <= 1 || count <= 1)) {
     for (size_t i = 0; i < count; ++i) {
       Result result = work(i);
       report(result);
@@ -71,7 +73,7 @@ void ordered_pipeline(size_t count, unsigned jobs, uint64_t window_weight, const
     grow_window();
   }
   std::vector<std::jthread> pool;
-  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  for (unsigned t = 0; t < std::max(jobs, 1u); ++t) pool.emplace_back(worker);
   for (size_t i = 0; i < count; ++i) {
     std::optional<Result> result;
     {

@@ -64,4 +64,15 @@ Manifests merge_cross_objects(std::span<Manifests* const> parts) {
   return merged;
 }
 
+void append_cross_object_copies(Manifests& into, const Manifests& from) {
+  auto append = [&](auto list) {
+    (into.*list).insert((into.*list).end(), (from.*list).begin(), (from.*list).end());
+  };
+  append(&Manifests::service_accounts);
+  append(&Manifests::network_policies);
+  append(&Manifests::namespaces);
+  append(&Manifests::roles);
+  append(&Manifests::role_bindings);
+}
+
 }  // namespace kube_harden
