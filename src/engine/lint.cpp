@@ -239,9 +239,7 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
     return checked;
   };
   // A group weighs the bytes left to parse, and a sixteenth of the others
-  // for reading and scanning them. The window holds a few times the largest
-  // group for each thread, so that one large file parses while the other
-  // threads check the files after it, within 1 to 16 MiB.
+  // for reading and scanning them.
   std::vector<std::vector<size_t>> groups = files_by_name(file_names);
   std::vector<uint64_t> weights = input_sizes(inputs);
   for (size_t file = 0; file < weights.size(); ++file) {
@@ -255,9 +253,8 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
   };
   uint64_t largest = 0;
   for (const std::vector<size_t>& group : groups) largest = std::max(largest, weight(group));
-  constexpr uint64_t kMiB = 1 << 20;
-  uint64_t window = std::clamp<uint64_t>(3 * std::max(options.jobs, 1u) * largest, kMiB, 16 * kMiB);
-  check_and_report(groups, options, check, weight, window, sink, result);
+  check_and_report(groups, options, check, weight, byte_window(largest, options.jobs), sink,
+                   result);
   return result;
 }
 

@@ -10,6 +10,15 @@
 
 namespace kube_harden {
 
+// A window of bytes for ordered_pipeline() over files that weigh their
+// bytes: a few times the largest for each thread, so that one large file
+// is read while the other threads go on with the files after it, within 1
+// to 16 MiB.
+inline uint64_t byte_window(uint64_t largest, unsigned jobs) {
+  constexpr uint64_t kMiB = 1 << 20;
+  return std::clamp<uint64_t>(3 * std::max(jobs, 1u) * largest, kMiB, 16 * kMiB);
+}
+
 // Runs work(0) ... work(count - 1) on `jobs` threads and hands each result
 // to report() in index order, on the calling thread. Items are taken from a
 // window that slides with the report: those not yet reported, up to
