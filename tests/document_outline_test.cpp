@@ -28,6 +28,10 @@ std::string first_pass_of(std::string_view document) {
   return describe(first_pass_view(outline_document(document, 0), 0));
 }
 
+bool only_counted(std::string_view document) {
+  return first_pass_view(outline_document(document, 0), 0).only_counted;
+}
+
 TEST(DocumentOutline, ReadsAWorkloadsNamespaceAndPodLabels) {
   EXPECT_EQ(first_pass_of("apiVersion: apps/v1\n"
                           "kind: Deployment\n"
@@ -67,6 +71,24 @@ TEST(DocumentOutline, ReadsPastFlowCollectionsManifestsUse) {
             "0 1:1 name= ns= labels=");
 }
 
+TEST(DocumentOutline, ReadsPastScalarsWrittenBelowTheirKey) {
+  // As controller-gen writes the descriptions of a CRD.
+  EXPECT_TRUE(only_counted("kind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1\n"
+                           "spec:\n  description:\n    A long text that goes\n    on and on\n"
+                           "  items:\n  -\n    'quoted'\n  other: x\n"));
+  EXPECT_EQ(first_pass_of("kind: Pod\napiVersion: v1\nmetadata:\n  name: p\n  annotations:\n"
+                          "    a:\n      text below\n"),
+            "0 1:1 name=p ns= labels=");
+  const char* unsure[] = {
+      "kind: Pod\napiVersion: v1\nmetadata:\n  name:\n    p\n",    // a field the outline reads
+      "kind: Pod\napiVersion: v1\nmetadata:\n  labels:\n    p\n",  // labels that are no map
+      "kind: Pod\napiVersion: v1\nx:\n  a # c\n  b\n",            // a line after a comment
+      "kind: Pod\napiVersion: v1\nx:\n  \"a\n  b\"\n",              // quoted over two lines
+      "kind: Pod\napiVersion: v1\nx:\n  |\n    a\n",               // a block scalar below
+  };
+  for (const char* document : unsure) EXPECT_EQ(first_pass_of(document), "load") << document;
+}
+
 TEST(DocumentOutline, PodsAndCronJobsKeepTheirLabelsElsewhere) {
   EXPECT_EQ(first_pass_of("---\n  kind: Pod\n  apiVersion: v1\n  metadata:\n"
                           "    labels:\n      a: b\n"),
@@ -84,10 +106,6 @@ TEST(DocumentOutline, KindsNoRuleLooksUpAcrossFilesGiveNothing) {
   EXPECT_EQ(first_pass_of("# only a comment\n"), "nothing");
   EXPECT_EQ(first_pass_of("kind: Deployment\n"), "nothing") << "no apiVersion: not an object";
   EXPECT_EQ(first_pass_of("kind: Deployment\napiVersion: v1\n"), "nothing") << "wrong group";
-}
-
-bool only_counted(std::string_view document) {
-  return first_pass_view(outline_document(document, 0), 0).only_counted;
 }
 
 TEST(DocumentOutline, KindsNotModelledAreOnlyCountedWhenAllOfThemIsRead) {

@@ -410,6 +410,9 @@ class Outliner {
     }
     while (!frames_.empty() && frames_.back().indent > indent) frames_.pop_back();
     if (frames_.empty()) return give_up();  // less indented than the root
+    if (opener && indent > opener->indent && !item && !read_key(content)) {
+      return read_value_below(content, *opener);
+    }
     if (opener && (indent > opener->indent || (opener->key && item && indent == opener->indent))) {
       if (opener->path == Path::ScalarField || (opener->path != Path::None && item)) {
         return give_up();  // a field read as a scalar or a mapping holds something else
@@ -426,6 +429,15 @@ class Outliner {
     if (frame.indent != indent || frame.sequence != item) return give_up();
     if (item) return read_item(content, indent, line_number);
     read_entry(content, indent, line_number);
+  }
+
+  // A scalar on the line below "key:" or "-", as generated CRDs write long
+  // descriptions: its value, which the outline reads only past.
+  void read_value_below(std::string_view content, const Opener& opener) {
+    if (opener.path != Path::None) return give_up();  // a field the outline reads
+    Value value = read_value(content);
+    if (value.kind != Value::Kind::Plain && value.kind != Value::Kind::Text) return give_up();
+    follow_value(value, opener.indent, Path::None, false);
   }
 
   // "- ..." in a sequence: nothing the outline reads is inside a sequence.
