@@ -53,6 +53,8 @@ struct CrossFileObjects {
   // By file index: the documents the first pass loaded in full, so that the
   // second does not parse them again.
   std::vector<PreloadedDocuments> preloaded;
+  // By file index: each input's size when the run started (input_sizes()).
+  std::vector<uint64_t> input_bytes;
 };
 
 CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOptions& options);

@@ -10,7 +10,6 @@
 #include "catalog/rule_headers.h"
 #include "engine/file_reader.h"
 #include "engine/first_pass.h"
-#include "engine/largest_first.h"
 #include "engine/ordered_pipeline.h"
 #include "engine/lint_run.h"
 #include "engine/rule_runner.h"
@@ -241,7 +240,7 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
   // A group weighs the bytes left to parse, and a sixteenth of the others
   // for reading and scanning them.
   std::vector<std::vector<size_t>> groups = files_by_name(file_names);
-  std::vector<uint64_t> weights = input_sizes(inputs);
+  std::vector<uint64_t> weights = cross_file.input_bytes;
   for (size_t file = 0; file < weights.size(); ++file) {
     uint64_t done = std::min(weights[file], cross_file.preloaded[file].range_bytes);
     weights[file] -= done - done / 16;

@@ -26,6 +26,16 @@ void merge_list(std::vector<T> Manifests::*list, Manifests& into,
   for (Manifests* part : parts) move_append(into.*list, part->*list);
 }
 
+// Calls `f` with each list of Manifests that rules look up across files.
+template <class F>
+void for_each_cross_object_list(const F& f) {
+  f(&Manifests::service_accounts);
+  f(&Manifests::network_policies);
+  f(&Manifests::namespaces);
+  f(&Manifests::roles);
+  f(&Manifests::role_bindings);
+}
+
 }  // namespace
 
 const KeyValue* find_last(const std::vector<KeyValue>& pairs, std::string_view key) {
@@ -56,23 +66,14 @@ Manifests merge_manifests(std::span<Manifests* const> parts) {
 
 Manifests merge_cross_objects(std::span<Manifests* const> parts) {
   Manifests merged;
-  merge_list(&Manifests::service_accounts, merged, parts);
-  merge_list(&Manifests::network_policies, merged, parts);
-  merge_list(&Manifests::namespaces, merged, parts);
-  merge_list(&Manifests::roles, merged, parts);
-  merge_list(&Manifests::role_bindings, merged, parts);
+  for_each_cross_object_list([&](auto list) { merge_list(list, merged, parts); });
   return merged;
 }
 
 void append_cross_object_copies(Manifests& into, const Manifests& from) {
-  auto append = [&](auto list) {
+  for_each_cross_object_list([&](auto list) {
     (into.*list).insert((into.*list).end(), (from.*list).begin(), (from.*list).end());
-  };
-  append(&Manifests::service_accounts);
-  append(&Manifests::network_policies);
-  append(&Manifests::namespaces);
-  append(&Manifests::roles);
-  append(&Manifests::role_bindings);
+  });
 }
 
 }  // namespace kube_harden
