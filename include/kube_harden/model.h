@@ -361,4 +361,12 @@ Manifests merge_cross_objects(std::span<Manifests* const> parts);
 // to those of `into`: the copies are allocated by the calling thread.
 void append_cross_object_copies(Manifests& into, const Manifests& from);
 
+// Drops what nothing reads of the metadata of the objects rules look up
+// across files (ServiceAccounts, NetworkPolicies, Namespaces, Roles,
+// RoleBindings): labels, but a Namespace's (its Pod Security labels), and
+// annotations, but kube-harden's own (suppressions). A run keeps these
+// objects from its first pass to its end, and labels and annotations took
+// most of their memory. Workloads and PodSecurityPolicies keep theirs.
+void drop_unread_metadata(Manifests& objects);
+
 }  // namespace kube_harden

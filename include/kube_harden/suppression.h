@@ -2,13 +2,16 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kube_harden/position.h"
 
 namespace kube_harden {
 
-// Annotation keys users write on an object or its pod template.
+// Annotation keys users write on an object or its pod template, and the
+// start they share.
+inline constexpr std::string_view kSuppressionAnnotationPrefix = "kube-harden.io/ignore";
 inline constexpr const char* kIgnoreAnnotation = "kube-harden.io/ignore";
 inline constexpr const char* kIgnoreReasonAnnotation = "kube-harden.io/ignore-reason";
 // Followed by a container name: "kube-harden.io/ignore.<container>".

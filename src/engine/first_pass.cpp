@@ -68,6 +68,7 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
       found.workloads.begin(), found.workloads.end(),
       [](const WorkloadSketch& a, const WorkloadSketch& b) { return a.position < b.position; });
   found.objects = merge_cross_objects(std::vector<Manifests*>{&model});  // the rest stays
+  drop_unread_metadata(found.objects);
   return found;
 }
 

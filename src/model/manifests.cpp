@@ -2,8 +2,10 @@
 
 #include <iterator>
 #include <span>
+#include <type_traits>
 
 #include "kube_harden/model.h"
+#include "kube_harden/suppression.h"
 
 namespace kube_harden {
 namespace {
@@ -34,6 +36,16 @@ void for_each_cross_object_list(const F& f) {
   f(&Manifests::namespaces);
   f(&Manifests::roles);
   f(&Manifests::role_bindings);
+}
+
+// The metadata of an object rules look up, without what nothing reads of it.
+void drop_unread_metadata(ObjectMeta& metadata, bool labels_read) {
+  if (!labels_read) std::vector<KeyValue>().swap(metadata.labels);
+  std::vector<KeyValue>& annotations = metadata.annotations;
+  std::erase_if(annotations, [](const KeyValue& annotation) {
+    return !annotation.key.starts_with(kSuppressionAnnotationPrefix);
+  });
+  if (annotations.empty()) std::vector<KeyValue>().swap(annotations);
 }
 
 }  // namespace
@@ -73,6 +85,15 @@ Manifests merge_cross_objects(std::span<Manifests* const> parts) {
 void append_cross_object_copies(Manifests& into, const Manifests& from) {
   for_each_cross_object_list([&](auto list) {
     (into.*list).insert((into.*list).end(), (from.*list).begin(), (from.*list).end());
+  });
+}
+
+void drop_unread_metadata(Manifests& objects) {
+  for_each_cross_object_list([&](auto list) {
+    for (auto& object : objects.*list) {
+      constexpr bool labels_read = std::is_same_v<std::decay_t<decltype(object)>, Namespace>;
+      drop_unread_metadata(object.header.metadata, labels_read);
+    }
   });
 }
 
