@@ -58,7 +58,9 @@ class ManifestIndex {
 
   // Label lookups, so that matching every policy of a namespace against
   // every workload there stays linear when one namespace holds thousands.
-  // The workloads of a namespace whose pods carry key=value (a key's last value counts).
+  // The workloads of a namespace whose pods carry key=value (a key's last
+  // value counts), in input order. A superset, as labels are looked up by
+  // hash: check each with the selector.
   std::span<const WorkloadSketch* const> workloads_labelled(std::string_view namespace_name,
                                                             std::string_view key,
                                                             std::string_view value) const;
@@ -94,7 +96,11 @@ class ManifestIndex {
   std::vector<WorkloadSketch> workload_sketches_;
   ListsByKey<WorkloadSketch> workloads_;
   ListsByKey<NetworkPolicy> network_policies_;
-  ListsByKey<WorkloadSketch> workloads_by_label_;
+  // Each workload once for each label of its pods, by the label's hash (see
+  // label_hash()), sorted by hash and then input order: 16 bytes a label,
+  // where a map of lists by label took ten times that.
+  std::vector<uint64_t> label_hashes_;
+  std::vector<const WorkloadSketch*> labelled_workloads_;  // beside label_hashes_
   ListsByKey<NetworkPolicy> policies_by_first_label_;
   ListsByKey<NetworkPolicy> policies_without_labels_;
   std::unordered_map<std::string, const ServiceAccount*> service_accounts_;

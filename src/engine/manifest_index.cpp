@@ -1,6 +1,8 @@
 #include "kube_harden/manifest_index.h"
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 #include <initializer_list>
 
 #include "rules/rbac_grants.h"
@@ -21,6 +23,11 @@ std::span<const T* const> list_at(const std::unordered_map<std::string, std::vec
                                   const std::string& key) {
   const std::vector<const T*>* list = find_or_null(map, key);
   return list ? std::span<const T* const>(*list) : std::span<const T* const>();
+}
+
+// A label of pods in a namespace, hashed for ManifestIndex::workloads_labelled().
+uint64_t label_hash(std::string_view namespace_name, std::string_view key, std::string_view value) {
+  return std::hash<std::string>()(key_of({namespace_name, key, value}));
 }
 
 // Appends `index` unless it is already the last entry (a binding naming an
@@ -61,14 +68,23 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSke
   for (const Namespace& space : manifests.namespaces) {
     namespaces_[space.header.metadata.name] = &space;
   }
+  std::vector<std::pair<uint64_t, const WorkloadSketch*>> labelled;
   for (const WorkloadSketch& workload : workload_sketches_) {
     std::string space = namespace_of(workload.namespace_name, options);
     const std::vector<KeyValue>& labels = workload.pod_labels;
     for (const KeyValue& label : labels) {
       if (find_last(labels, label.key) != &label) continue;  // the API keeps the last
-      workloads_by_label_[key_of({space, label.key, label.value})].push_back(&workload);
+      labelled.emplace_back(label_hash(space, label.key, label.value), &workload);
     }
     workloads_[std::move(space)].push_back(&workload);
+  }
+  std::stable_sort(labelled.begin(), labelled.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  label_hashes_.reserve(labelled.size());
+  labelled_workloads_.reserve(labelled.size());
+  for (const auto& [hash, workload] : labelled) {
+    label_hashes_.push_back(hash);
+    labelled_workloads_.push_back(workload);
   }
   for (const NetworkPolicy& policy : manifests.network_policies) {
     std::string space = namespace_of(policy.header, options);
@@ -128,7 +144,10 @@ std::span<const NetworkPolicy* const> ManifestIndex::network_policies_in(
 
 std::span<const WorkloadSketch* const> ManifestIndex::workloads_labelled(
     std::string_view namespace_name, std::string_view key, std::string_view value) const {
-  return list_at(workloads_by_label_, key_of({namespace_name, key, value}));
+  auto [first, last] = std::equal_range(label_hashes_.begin(), label_hashes_.end(),
+                                        label_hash(namespace_name, key, value));
+  return std::span<const WorkloadSketch* const>(labelled_workloads_)
+      .subspan(first - label_hashes_.begin(), last - first);
 }
 
 std::vector<const NetworkPolicy*> ManifestIndex::policies_that_may_select(
