@@ -21,10 +21,9 @@ inline std::string describe(const WorkloadSketch& sketch) {
   std::string text =
       fmt::format("{} {}:{} name={} ns={} labels=", sketch.file_index, sketch.position.line,
                   sketch.position.column, sketch.name, sketch.namespace_name);
-  for (const KeyValue& label : sketch.pod_labels) {
-    text += fmt::format("[{}={}@{}:{}]", label.key, label.value, label.position.line,
-                        label.position.column);
-  }
+  sketch.pod_labels.for_each([&](std::string_view key, std::string_view value) {
+    text += fmt::format("[{}={}]", key, value);
+  });
   return text;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kube_harden/model.h"
+#include "kube_harden/packed_labels.h"
 #include "kube_harden/rule.h"
 
 namespace kube_harden {
@@ -25,7 +26,7 @@ struct WorkloadSketch {
   Position position;  // the object's: with file_index, it says which workload this is
   std::string name;
   std::string namespace_name;  // as written: empty means the run's default
-  std::vector<KeyValue> pod_labels;
+  PackedLabels pod_labels;
 
   bool is(const Workload& workload) const {
     return workload.header.file_index == file_index && workload.header.position == position;

@@ -102,13 +102,13 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
   sketch.namespace_name = outline.namespace_name.value_or("");
   switch (template_keys->size()) {
     case 0:  // a Pod
-      sketch.pod_labels = outline.labels;
+      sketch.pod_labels = PackedLabels(outline.labels);
       break;
     case 2:  // spec.template
-      sketch.pod_labels = outline.template_labels;
+      sketch.pod_labels = PackedLabels(outline.template_labels);
       break;
     case 4:  // a CronJob's spec.jobTemplate.spec.template
-      sketch.pod_labels = outline.job_template_labels;
+      sketch.pod_labels = PackedLabels(outline.job_template_labels);
       break;
     default:
       return {};

@@ -54,7 +54,7 @@ std::vector<WorkloadSketch> running_workload_sketches(std::span<const Workload> 
     const ObjectHeader& header = workload.header;
     sketches.push_back(WorkloadSketch{header.file_index, header.position, header.metadata.name,
                                       header.metadata.namespace_name,
-                                      workload.pod_metadata.labels});
+                                      PackedLabels(workload.pod_metadata.labels)});
   }
   return sketches;
 }
@@ -71,11 +71,9 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSke
   std::vector<std::pair<uint64_t, const WorkloadSketch*>> labelled;
   for (const WorkloadSketch& workload : workload_sketches_) {
     std::string space = namespace_of(workload.namespace_name, options);
-    const std::vector<KeyValue>& labels = workload.pod_labels;
-    for (const KeyValue& label : labels) {
-      if (find_last(labels, label.key) != &label) continue;  // the API keeps the last
-      labelled.emplace_back(label_hash(space, label.key, label.value), &workload);
-    }
+    workload.pod_labels.for_each([&](std::string_view key, std::string_view value) {
+      labelled.emplace_back(label_hash(space, key, value), &workload);
+    });
     workloads_[std::move(space)].push_back(&workload);
   }
   std::stable_sort(labelled.begin(), labelled.end(),

@@ -12,4 +12,8 @@ bool policy_selects(const NetworkPolicy& policy, const std::vector<KeyValue>& po
   return selector_matches(policy.pod_selector, pod_labels);
 }
 
+bool policy_selects(const NetworkPolicy& policy, const PackedLabels& pod_labels) {
+  return selector_matches(policy.pod_selector, pod_labels);
+}
+
 }  // namespace kube_harden

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube_harden/model.h"
+#include "kube_harden/packed_labels.h"
 
 namespace kube_harden {
 
@@ -8,5 +9,6 @@ namespace kube_harden {
 bool policy_selects(const NetworkPolicy& policy, const Workload& workload);
 // Whether it selects pods with these labels.
 bool policy_selects(const NetworkPolicy& policy, const std::vector<KeyValue>& pod_labels);
+bool policy_selects(const NetworkPolicy& policy, const PackedLabels& pod_labels);
 
 }  // namespace kube_harden
