@@ -21,7 +21,6 @@ class PackedLabels {
   PackedLabels() = default;
   explicit PackedLabels(const std::vector<KeyValue>& labels);
 
-  bool empty() const { return text_.empty(); }
   // The value of `key`, if there is a label of that key.
   std::optional<std::string_view> value_of(std::string_view key) const;
 
@@ -35,8 +34,6 @@ class PackedLabels {
       visit(key, value);
     }
   }
-
-  friend bool operator==(const PackedLabels&, const PackedLabels&) = default;
 
  private:
   using Length = uint32_t;

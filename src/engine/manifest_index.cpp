@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <utility>
 #include <initializer_list>
+#include <utility>
 
 #include "rules/rbac_grants.h"
 

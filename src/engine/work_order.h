@@ -19,6 +19,9 @@ namespace kube_harden {
 class WorkOrder {
  public:
   WorkOrder(std::vector<uint64_t> weights, unsigned threads);
+  // The heap compares through a pointer to weights_.
+  WorkOrder(const WorkOrder&) = delete;
+  WorkOrder& operator=(const WorkOrder&) = delete;
 
   // Opens items up to `end` (exclusive) to be taken.
   void open_until(size_t end);
