@@ -185,10 +185,37 @@ TEST(ManifestIndex, BindingsOfServiceAccountAgreeWithAScan) {
     for (const std::string& name : accounts) {
       std::vector<const RoleBinding*> expected = scanned_bindings(manifests, options, space, name);
       EXPECT_EQ(index.bindings_of_service_account(space, name), expected) << space << "/" << name;
+      EXPECT_EQ(index.service_account_has_bindings(space, name), !expected.empty())
+          << space << "/" << name;
       matched += expected.size();
     }
   }
   EXPECT_GT(matched, 20u) << "the random input should bind many accounts";
+}
+
+// The quick answer for the accounts bound by name, through their namespace's
+// group, and through the group of every account.
+TEST(ManifestIndex, ServiceAccountHasBindingsByNameOrGroup) {
+  const std::string bindings =
+      "kind: RoleBinding\napiVersion: rbac.authorization.k8s.io/v1\n"
+      "metadata: {name: by-name, namespace: shop}\nroleRef: {kind: Role, name: r}\n"
+      "subjects: [{kind: ServiceAccount, name: api}, {kind: User, name: web}]\n"
+      "---\nkind: ClusterRoleBinding\napiVersion: rbac.authorization.k8s.io/v1\n"
+      "metadata: {name: by-group}\nroleRef: {kind: ClusterRole, name: r}\n"
+      "subjects: [{kind: Group, name: 'system:serviceaccounts:ops'}]\n";
+  Manifests manifests = manifests_of({bindings});
+  ManifestIndex index(manifests, RuleOptions{});
+  EXPECT_TRUE(index.service_account_has_bindings("shop", "api"));
+  EXPECT_FALSE(index.service_account_has_bindings("shop", "web"));
+  EXPECT_FALSE(index.service_account_has_bindings("other", "api"));
+  EXPECT_TRUE(index.service_account_has_bindings("ops", "anyone"));
+
+  Manifests with_every_account = manifests_of(
+      {bindings + "---\nkind: ClusterRoleBinding\napiVersion: rbac.authorization.k8s.io/v1\n"
+                  "metadata: {name: all}\nroleRef: {kind: ClusterRole, name: r}\n"
+                  "subjects: [{kind: Group, name: 'system:authenticated'}]\n"});
+  ManifestIndex every(with_every_account, RuleOptions{});
+  EXPECT_TRUE(every.service_account_has_bindings("other", "api"));
 }
 
 // Random labels and selectors in one namespace: the label lookups must give

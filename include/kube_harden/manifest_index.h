@@ -80,6 +80,8 @@ class ManifestIndex {
   // through a group its token carries (see binds_service_account()).
   std::vector<const RoleBinding*> bindings_of_service_account(std::string_view namespace_name,
                                                               std::string_view name) const;
+  // Whether that list is not empty, without making it.
+  bool service_account_has_bindings(std::string_view namespace_name, std::string_view name) const;
   // The bindings a file holds, in input order.
   std::span<const RoleBinding* const> bindings_in_file(size_t file_index) const;
 

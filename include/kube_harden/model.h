@@ -361,6 +361,10 @@ Manifests merge_cross_objects(std::span<Manifests* const> parts);
 // to those of `into`: the copies are allocated by the calling thread.
 void append_cross_object_copies(Manifests& into, const Manifests& from);
 
+// Frees the spare room of the lists of objects rules look up across files,
+// which a run grows one file at a time and then keeps to its end.
+void shrink_cross_object_lists(Manifests& objects);
+
 // Drops what nothing reads of the metadata of the objects rules look up
 // across files (ServiceAccounts, NetworkPolicies, Namespaces, Roles,
 // RoleBindings): labels, but a Namespace's (its Pod Security labels), and

@@ -20,7 +20,7 @@ namespace {
 CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
                                     const LintOptions& options) {
   CrossFileObjects found;
-  found.preloaded.resize(1);
+  found.preloaded.push_back(std::make_unique<PreloadedDocuments>());
   std::optional<std::string> from_disk;
   std::string read_error;  // reported when the file is checked
   std::optional<std::string_view> read =
@@ -30,7 +30,7 @@ CrossFileObjects first_pass_of_file(const LintInput& input, size_t file_index,
   if (!is_yaml_text(text)) return found;
   std::vector<DocumentRange> ranges = split_documents(text);
   std::vector<DocumentRange> to_load;
-  PreloadedDocuments& preloaded = found.preloaded.front();
+  PreloadedDocuments& preloaded = *found.preloaded.front();
   // Near the documents limit, where the loader stops counts: load it all.
   if (ranges.size() * 2 >= options.yaml_limits.max_documents) {
     to_load = ranges;
@@ -152,11 +152,15 @@ CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOpti
         append_cross_object_copies(run.objects, found.objects);
         run.workloads.insert(run.workloads.end(), found.workloads.begin(), found.workloads.end());
         // Freed file by file by the second pass: no need to copy.
-        run.preloaded[file++] = std::move(found.preloaded.front());
+        std::unique_ptr<PreloadedDocuments>& preloaded = found.preloaded.front();
+        if (preloaded && !preloaded->range_begins.empty()) run.preloaded[file] = std::move(preloaded);
+        ++file;
         std::lock_guard lock(garbage_mutex);
         garbage.push_back(std::move(found));
       },
       true);
+  shrink_cross_object_lists(run.objects);
+  run.workloads.shrink_to_fit();
   return run;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "kube_harden/lint.h"
@@ -50,9 +51,9 @@ struct PreloadedDocuments {
 struct CrossFileObjects {
   Manifests objects;
   std::vector<WorkloadSketch> workloads;
-  // By file index: the documents the first pass loaded in full, so that the
-  // second does not parse them again.
-  std::vector<PreloadedDocuments> preloaded;
+  // By file index: the documents the first pass loaded or counted, so that
+  // the second does not parse them again; null when there are none.
+  std::vector<std::unique_ptr<PreloadedDocuments>> preloaded;
   // By file index: each input's size when the run started (input_sizes()).
   std::vector<uint64_t> input_bytes;
 };

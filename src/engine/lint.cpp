@@ -170,12 +170,17 @@ void check_and_report(const std::vector<std::vector<size_t>>& groups, const Lint
   if (baseline) result.baseline = baseline->summary();
 }
 
-// The inputs with standard input read into its text: both passes read it.
-std::vector<LintInput> with_stdin_read(const std::vector<LintInput>& inputs,
-                                       const LintOptions& options) {
+// The inputs with standard input read into its text, as both passes read
+// it; nothing when no input is standard input, so the run keeps no copy.
+std::optional<std::vector<LintInput>> with_stdin_read(const std::vector<LintInput>& inputs,
+                                                      const LintOptions& options) {
+  auto unread_stdin = [](const LintInput& input) {
+    return !input.has_text && input.path == "-" && input.read_error.empty();
+  };
+  if (std::none_of(inputs.begin(), inputs.end(), unread_stdin)) return std::nullopt;
   std::vector<LintInput> read = inputs;
   for (LintInput& input : read) {
-    if (input.has_text || input.path != "-" || !input.read_error.empty()) continue;
+    if (!unread_stdin(input)) continue;
     std::optional<std::string> text = read_whole_file("-", options.max_file_bytes, input.read_error);
     if (!text) continue;
     input.text = std::move(*text);
@@ -199,7 +204,8 @@ LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options
 // loads, checks, reports and drops each file in turn.
 LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
                 FindingSink& sink) {
-  const std::vector<LintInput> inputs = with_stdin_read(given, options);
+  const std::optional<std::vector<LintInput>> stdin_read = with_stdin_read(given, options);
+  const std::vector<LintInput>& inputs = stdin_read ? *stdin_read : given;
   LintResult result;
   sink.start(result.errors);
   std::vector<std::string> file_names;
@@ -210,20 +216,20 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
                    options.selection, catalog);
   Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
   // The cross-file objects come from the first pass, each file's others from the second.
-  const std::vector<ObjectSlice> cross_slices =
-      cross_object_slices(cross_file.objects, inputs.size());
+  const CrossObjectSlices cross_slices(cross_file.objects);
   auto check = [&](const std::vector<size_t>& group) {
     CheckedFiles checked;
     std::vector<LoadedFile> loaded;
     for (size_t file : group) {
-      loaded.push_back(load_input(inputs[file], file, options, &cross_file.preloaded[file]));
+      loaded.push_back(
+          load_input(inputs[file], file, options, std::move(cross_file.preloaded[file])));
     }
     std::vector<ObjectSlice> objects;
     std::vector<const std::vector<SuppressionComment>*> comments;
     std::vector<const std::vector<HelmSource>*> helm_sources;
     for (size_t k = 0; k < group.size(); ++k) {
       LoadedFile& file = loaded[k];
-      ObjectSlice slice = cross_slices[group[k]];
+      ObjectSlice slice = cross_slices.of_file(group[k]);
       slice.workloads = file.manifests.workloads;
       slice.pod_security_policies = file.manifests.pod_security_policies;
       objects.push_back(slice);
@@ -242,7 +248,8 @@ LintResult lint(const std::vector<LintInput>& given, const LintOptions& options,
   std::vector<std::vector<size_t>> groups = files_by_name(file_names);
   std::vector<uint64_t> weights = cross_file.input_bytes;
   for (size_t file = 0; file < weights.size(); ++file) {
-    uint64_t done = std::min(weights[file], cross_file.preloaded[file].range_bytes);
+    const PreloadedDocuments* preloaded = cross_file.preloaded[file].get();
+    uint64_t done = std::min(weights[file], preloaded ? preloaded->range_bytes : 0);
     weights[file] -= done - done / 16;
   }
   auto weight = [&](const std::vector<size_t>& group) {
@@ -280,17 +287,15 @@ LintResult check_run(const LoadedRun& run, const LintOptions& options, FindingSi
   RuleRunner rules(run.cross_objects, std::move(workloads), run.file_names, options.rules,
                    options.selection, catalog);
   Suppressions suppressions(SuppressionInputs{options.suppressions, options.selection, catalog});
-  std::vector<ObjectSlice> slices = cross_object_slices(run.cross_objects, run.file_names.size());
-  for (size_t file = 0; file < slices.size(); ++file) {
-    slices[file].workloads = run.file_objects[file].workloads;
-    slices[file].pod_security_policies = run.file_objects[file].pod_security_policies;
-  }
+  const CrossObjectSlices cross_slices(run.cross_objects);
   auto check = [&](const std::vector<size_t>& group) {
     std::vector<ObjectSlice> objects;
     std::vector<const std::vector<SuppressionComment>*> comments;
     std::vector<const std::vector<HelmSource>*> helm_sources;
     for (size_t file : group) {
-      objects.push_back(slices[file]);
+      ObjectSlice& slice = objects.emplace_back(cross_slices.of_file(file));
+      slice.workloads = run.file_objects[file].workloads;
+      slice.pod_security_policies = run.file_objects[file].pod_security_policies;
       comments.push_back(&run.comments[file]);
       helm_sources.push_back(&run.helm_sources[file]);
     }

@@ -60,7 +60,6 @@ YamlLoadResult load_rest(std::string_view text, PreloadedDocuments& preloaded, s
   yaml.errors.insert(yaml.errors.end(), preloaded.errors.begin(), preloaded.errors.end());
   std::stable_sort(yaml.errors.begin(), yaml.errors.end(),
                    [](const YamlError& a, const YamlError& b) { return a.position < b.position; });
-  preloaded = PreloadedDocuments();
   return yaml;
 }
 
@@ -73,7 +72,7 @@ void add_counts(LintSummary& summary, const DocumentCounts& counts) {
 }
 
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options,
-                      PreloadedDocuments* preloaded) {
+                      std::unique_ptr<PreloadedDocuments> preloaded) {
   LoadedFile loaded;
   std::optional<std::string> from_disk;
   std::string read_error;
@@ -88,7 +87,7 @@ LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptio
   if (options.suppressions.in_source) loaded.comments = scan_suppression_comments(text);
   loaded.helm_sources = scan_helm_sources(text);
   YamlLoadResult yaml;
-  if (preloaded && !preloaded->range_begins.empty()) {
+  if (preloaded) {
     yaml = load_rest(text, *preloaded, file_index, options, loaded.manifests, loaded.counts);
   } else {
     yaml = load_yaml(text, options.yaml_limits);

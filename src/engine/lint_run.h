@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct PreloadedDocuments;
 // other documents are parsed, and the model holds its workloads and
 // PodSecurityPolicies but none of the objects rules look up across files.
 LoadedFile load_input(const LintInput& input, size_t file_index, const LintOptions& options,
-                      PreloadedDocuments* preloaded = nullptr);
+                      std::unique_ptr<PreloadedDocuments> preloaded = nullptr);
 
 // Every input read and parsed: the objects of all files, and per file its
 // name, suppression comments and Helm sources.

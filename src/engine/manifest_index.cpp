@@ -189,6 +189,13 @@ std::vector<const RoleBinding*> ManifestIndex::bindings_of_service_account(
   return bindings;
 }
 
+bool ManifestIndex::service_account_has_bindings(std::string_view namespace_name,
+                                                 std::string_view name) const {
+  return !bindings_of_every_account_.empty() ||
+         bindings_by_account_.contains(key_of({namespace_name, name})) ||
+         bindings_by_namespace_group_.contains(std::string(namespace_name));
+}
+
 std::span<const RoleBinding* const> ManifestIndex::bindings_in_file(size_t file_index) const {
   auto it = bindings_of_file_.find(file_index);
   if (it == bindings_of_file_.end()) return {};

@@ -1,5 +1,6 @@
 #include "engine/rule_runner.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -145,19 +146,26 @@ void run_rule(const Rule& rule, const RuleMetadata& metadata, const RunInputs& r
       [&](const RoleBinding& o, RuleContext& c) { rule.check_role_binding(o, c); });
 }
 
-// Where each file's objects end in one list: objects are merged in file
-// order, so each file's are contiguous.
 template <class Object>
-void split_by_file(std::span<const Object> objects, std::span<const Object> ObjectSlice::*member,
-                   std::vector<ObjectSlice>& slices) {
-  size_t begin = 0;
-  for (size_t file = 0; file < slices.size(); ++file) {
-    size_t end = begin;
-    while (end < objects.size() && objects[end].header.file_index == file) ++end;
-    slices[file].*member = objects.subspan(begin, end - begin);
-    begin = end;
+void require_file_order(const std::vector<Object>& objects) {
+  auto by_file = [](const Object& a, const Object& b) {
+    return a.header.file_index < b.header.file_index;
+  };
+  if (!std::is_sorted(objects.begin(), objects.end(), by_file)) {
+    throw std::logic_error("objects are not in file order");
   }
-  if (begin != objects.size()) throw std::logic_error("objects are not in file order");
+}
+
+// One file's objects in a list merged in file order, where they are contiguous.
+template <class Object>
+std::span<const Object> objects_of_file(const std::vector<Object>& objects, size_t file_index) {
+  auto first = std::partition_point(objects.begin(), objects.end(), [&](const Object& object) {
+    return object.header.file_index < file_index;
+  });
+  auto last = std::partition_point(first, objects.end(), [&](const Object& object) {
+    return object.header.file_index == file_index;
+  });
+  return std::span<const Object>(first, last);
 }
 
 }  // namespace
@@ -183,15 +191,23 @@ ObjectSlice whole(const Manifests& manifests) {
                      manifests.role_bindings};
 }
 
-std::vector<ObjectSlice> cross_object_slices(const Manifests& cross_objects, size_t file_count) {
-  std::vector<ObjectSlice> slices(file_count);
-  ObjectSlice all = whole(cross_objects);
-  split_by_file(all.service_accounts, &ObjectSlice::service_accounts, slices);
-  split_by_file(all.network_policies, &ObjectSlice::network_policies, slices);
-  split_by_file(all.namespaces, &ObjectSlice::namespaces, slices);
-  split_by_file(all.roles, &ObjectSlice::roles, slices);
-  split_by_file(all.role_bindings, &ObjectSlice::role_bindings, slices);
-  return slices;
+CrossObjectSlices::CrossObjectSlices(const Manifests& cross_objects)
+    : cross_objects_(cross_objects) {
+  require_file_order(cross_objects.service_accounts);
+  require_file_order(cross_objects.network_policies);
+  require_file_order(cross_objects.namespaces);
+  require_file_order(cross_objects.roles);
+  require_file_order(cross_objects.role_bindings);
+}
+
+ObjectSlice CrossObjectSlices::of_file(size_t file_index) const {
+  ObjectSlice slice;
+  slice.service_accounts = objects_of_file(cross_objects_.service_accounts, file_index);
+  slice.network_policies = objects_of_file(cross_objects_.network_policies, file_index);
+  slice.namespaces = objects_of_file(cross_objects_.namespaces, file_index);
+  slice.roles = objects_of_file(cross_objects_.roles, file_index);
+  slice.role_bindings = objects_of_file(cross_objects_.role_bindings, file_index);
+  return slice;
 }
 
 struct RuleRunner::State {

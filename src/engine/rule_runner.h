@@ -30,7 +30,17 @@ ObjectSlice whole(const Manifests& manifests);
 // Each file's part of `cross_objects` (its ServiceAccounts, NetworkPolicies,
 // Namespaces, Roles and RoleBindings, merged in file order), by
 // ObjectHeader::file_index; workloads and PodSecurityPolicies left empty.
-std::vector<ObjectSlice> cross_object_slices(const Manifests& cross_objects, size_t file_count);
+// Found by binary search when asked, as a run may have 100,000 files.
+class CrossObjectSlices {
+ public:
+  // Throws std::logic_error when the objects are not in file order.
+  explicit CrossObjectSlices(const Manifests& cross_objects);
+
+  ObjectSlice of_file(size_t file_index) const;
+
+ private:
+  const Manifests& cross_objects_;
+};
 
 // Runs the selected built-in rules over any part of a run's objects. What
 // concerns the whole run (lookups across objects, each workload's Pod

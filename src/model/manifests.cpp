@@ -88,6 +88,10 @@ void append_cross_object_copies(Manifests& into, const Manifests& from) {
   });
 }
 
+void shrink_cross_object_lists(Manifests& objects) {
+  for_each_cross_object_list([&](auto list) { (objects.*list).shrink_to_fit(); });
+}
+
 void drop_unread_metadata(Manifests& objects) {
   for_each_cross_object_list([&](auto list) {
     for (auto& object : objects.*list) {

@@ -25,6 +25,8 @@ class ServiceAccountTokenPrivileged : public Rule {
     TokenMount mount = resolve_token_mount(workload, index, options);
     if (!mount.mounted) return;
     std::string namespace_name = namespace_of(workload.header, options);
+    // Most accounts have no binding: no need to remember that for each.
+    if (!index.service_account_has_bindings(namespace_name, mount.account_name)) return;
     const AccountGrants& account = context.memo().get<AccountGrants>(
         key_of({id(), namespace_name, mount.account_name}),
         [&] { return grants_of(namespace_name, mount.account_name, context); });
