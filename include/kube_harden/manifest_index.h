@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kube_harden/model.h"
+#include "kube_harden/names_lookup.h"
 #include "kube_harden/packed_labels.h"
 #include "kube_harden/rule.h"
 
@@ -48,6 +49,9 @@ class ManifestIndex {
   // Over the objects of `manifests` but its workloads, which `workloads` stand for.
   ManifestIndex(const Manifests& manifests, std::vector<WorkloadSketch> workloads,
                 const RuleOptions& options);
+  // Its lookups hold views of its own options: it stays where it was made.
+  ManifestIndex(const ManifestIndex&) = delete;
+  ManifestIndex& operator=(const ManifestIndex&) = delete;
 
   // The last Namespace object of that name, or null.
   const Namespace* namespace_named(std::string_view name) const;
@@ -87,11 +91,15 @@ class ManifestIndex {
 
   // The roles a binding's roleRef can mean: ClusterRoles of that name, or
   // Roles of that name in the binding's namespace.
-  std::span<const Role* const> roles_bound_by(const RoleBinding& binding) const;
+  std::vector<const Role*> roles_bound_by(const RoleBinding& binding) const;
 
  private:
   template <class T>
   using ListsByKey = std::unordered_map<std::string, std::vector<const T*>>;
+
+  // The namespace an object or subject written with `written` lives in: a
+  // view of it, or of the run's default.
+  std::string_view namespace_named_as(std::string_view written) const;
 
   const Manifests& manifests_;
   RuleOptions options_;
@@ -104,16 +112,16 @@ class ManifestIndex {
   // where a map of lists by label took ten times that.
   std::vector<uint64_t> label_hashes_;
   std::vector<const WorkloadSketch*> labelled_workloads_;  // beside label_hashes_
-  ListsByKey<NetworkPolicy> policies_by_first_label_;
+  NamesLookup<3, const NetworkPolicy*> policies_by_first_label_;  // namespace, key, value
   ListsByKey<NetworkPolicy> policies_without_labels_;
-  std::unordered_map<std::string, const ServiceAccount*> service_accounts_;
+  NamesLookup<2, const ServiceAccount*> service_accounts_;  // namespace, name
   std::unordered_set<std::string> namespaces_with_accounts_;
   // Indices into manifests.role_bindings, ascending.
-  std::unordered_map<std::string, std::vector<size_t>> bindings_by_account_;
+  NamesLookup<2, size_t> bindings_by_account_;  // the account's namespace and name
   std::unordered_map<std::string, std::vector<size_t>> bindings_by_namespace_group_;
   std::vector<size_t> bindings_of_every_account_;
   std::unordered_map<size_t, std::vector<const RoleBinding*>> bindings_of_file_;
-  ListsByKey<Role> roles_;
+  NamesLookup<3, const Role*> roles_;  // kind, namespace (none for a ClusterRole), name
 };
 
 }  // namespace kube_harden

@@ -5,8 +5,6 @@
 #include <initializer_list>
 #include <utility>
 
-#include "rules/rbac_grants.h"
-
 namespace kube_harden {
 namespace {
 
@@ -85,28 +83,32 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSke
     labelled_workloads_.push_back(workload);
   }
   for (const NetworkPolicy& policy : manifests.network_policies) {
-    std::string space = namespace_of(policy.header, options);
+    std::string_view space = namespace_named_as(policy.header.metadata.namespace_name);
     const std::vector<KeyValue>& wanted = policy.pod_selector.match_labels;
     if (wanted.empty()) {
-      policies_without_labels_[space].push_back(&policy);
+      policies_without_labels_[std::string(space)].push_back(&policy);
     } else {
-      policies_by_first_label_[key_of({space, wanted.front().key, wanted.front().value})]
-          .push_back(&policy);
+      policies_by_first_label_.add({space, wanted.front().key, wanted.front().value}, &policy);
     }
-    network_policies_[std::move(space)].push_back(&policy);
+    network_policies_[std::string(space)].push_back(&policy);
   }
+  policies_by_first_label_.sort();
   for (const ServiceAccount& account : manifests.service_accounts) {
-    std::string space = namespace_of(account.header, options);
-    service_accounts_[key_of({space, account.header.metadata.name})] = &account;
-    namespaces_with_accounts_.insert(std::move(space));
+    std::string_view space = namespace_named_as(account.header.metadata.namespace_name);
+    service_accounts_.add({space, account.header.metadata.name}, &account);
+    namespaces_with_accounts_.emplace(space);
   }
+  service_accounts_.sort();
   for (size_t i = 0; i < manifests.role_bindings.size(); ++i) {
     const RoleBinding& binding = manifests.role_bindings[i];
     bindings_of_file_[binding.header.file_index].push_back(&binding);
     for (const Subject& subject : binding.subjects) {
       if (subject.kind == "ServiceAccount") {
-        std::string space = subject_namespace(subject, binding, options);
-        add_binding(bindings_by_account_[key_of({space, subject.name})], i);
+        std::string_view space = subject.namespace_name.empty()
+                                     ? namespace_named_as(binding.header.metadata.namespace_name)
+                                     : std::string_view(subject.namespace_name);
+        // (An account named twice is listed twice: bindings_of_service_account() drops repeats.)
+        bindings_by_account_.add({space, subject.name}, i);
       } else if (subject.kind == "Group") {
         std::string_view group = subject.name;
         if (group == "system:serviceaccounts" || group == "system:authenticated") {
@@ -119,10 +121,18 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSke
       }
     }
   }
+  bindings_by_account_.sort();
   for (const Role& role : manifests.roles) {
-    std::string space = role.header.kind == "Role" ? namespace_of(role.header, options) : "";
-    roles_[key_of({role.header.kind, space, role.header.metadata.name})].push_back(&role);
+    std::string_view space = role.header.kind == "Role"
+                                 ? namespace_named_as(role.header.metadata.namespace_name)
+                                 : std::string_view();
+    roles_.add({role.header.kind, space, role.header.metadata.name}, &role);
   }
+  roles_.sort();
+}
+
+std::string_view ManifestIndex::namespace_named_as(std::string_view written) const {
+  return written.empty() ? std::string_view(options_.default_namespace) : written;
 }
 
 const Namespace* ManifestIndex::namespace_named(std::string_view name) const {
@@ -155,17 +165,18 @@ std::vector<const NetworkPolicy*> ManifestIndex::policies_that_may_select(
   std::vector<const NetworkPolicy*> policies(unlabelled.begin(), unlabelled.end());
   for (const KeyValue& label : labels) {
     if (find_last(labels, label.key) != &label) continue;
-    auto keyed = list_at(policies_by_first_label_, key_of({namespace_name, label.key, label.value}));
-    policies.insert(policies.end(), keyed.begin(), keyed.end());
+    for (const auto& [names, policy] :
+         policies_by_first_label_.find({namespace_name, label.key, label.value})) {
+      policies.push_back(policy);
+    }
   }
   return policies;
 }
 
 const ServiceAccount* ManifestIndex::service_account(std::string_view namespace_name,
                                                      std::string_view name) const {
-  const ServiceAccount* const* found =
-      find_or_null(service_accounts_, key_of({namespace_name, name}));
-  return found ? *found : nullptr;
+  auto found = service_accounts_.find({namespace_name, name});
+  return found.empty() ? nullptr : found.back().second;
 }
 
 bool ManifestIndex::has_service_accounts_in(std::string_view namespace_name) const {
@@ -175,10 +186,12 @@ bool ManifestIndex::has_service_accounts_in(std::string_view namespace_name) con
 std::vector<const RoleBinding*> ManifestIndex::bindings_of_service_account(
     std::string_view namespace_name, std::string_view name) const {
   std::vector<size_t> indices = bindings_of_every_account_;
-  for (const std::vector<size_t>* list :
-       {find_or_null(bindings_by_account_, key_of({namespace_name, name})),
-        find_or_null(bindings_by_namespace_group_, std::string(namespace_name))}) {
-    if (list) indices.insert(indices.end(), list->begin(), list->end());
+  for (const auto& [names, index] : bindings_by_account_.find({namespace_name, name})) {
+    indices.push_back(index);
+  }
+  if (const std::vector<size_t>* list =
+          find_or_null(bindings_by_namespace_group_, std::string(namespace_name))) {
+    indices.insert(indices.end(), list->begin(), list->end());
   }
   // Input order, each binding once, as a scan of every binding would give.
   std::sort(indices.begin(), indices.end());
@@ -192,7 +205,7 @@ std::vector<const RoleBinding*> ManifestIndex::bindings_of_service_account(
 bool ManifestIndex::service_account_has_bindings(std::string_view namespace_name,
                                                  std::string_view name) const {
   return !bindings_of_every_account_.empty() ||
-         bindings_by_account_.contains(key_of({namespace_name, name})) ||
+         !bindings_by_account_.find({namespace_name, name}).empty() ||
          bindings_by_namespace_group_.contains(std::string(namespace_name));
 }
 
@@ -202,10 +215,16 @@ std::span<const RoleBinding* const> ManifestIndex::bindings_in_file(size_t file_
   return it->second;
 }
 
-std::span<const Role* const> ManifestIndex::roles_bound_by(const RoleBinding& binding) const {
-  std::string space =
-      binding.role_ref_kind == "Role" ? namespace_of(binding.header, options_) : "";
-  return list_at(roles_, key_of({binding.role_ref_kind, space, binding.role_ref_name}));
+std::vector<const Role*> ManifestIndex::roles_bound_by(const RoleBinding& binding) const {
+  std::string_view space = binding.role_ref_kind == "Role"
+                               ? namespace_named_as(binding.header.metadata.namespace_name)
+                               : std::string_view();
+  std::vector<const Role*> roles;
+  for (const auto& [names, role] :
+       roles_.find({binding.role_ref_kind, space, binding.role_ref_name})) {
+    roles.push_back(role);
+  }
+  return roles;
 }
 
 }  // namespace kube_harden
