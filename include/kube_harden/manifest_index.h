@@ -116,8 +116,9 @@ class ManifestIndex {
   ListsByKey<NetworkPolicy> policies_without_labels_;
   NamesLookup<2, const ServiceAccount*> service_accounts_;  // namespace, name
   std::unordered_set<std::string> namespaces_with_accounts_;
-  // Indices into manifests.role_bindings, ascending.
-  NamesLookup<2, size_t> bindings_by_account_;  // the account's namespace and name
+  // Indices into manifests.role_bindings, ascending; by the account's
+  // namespace and name, once for each time a binding names it.
+  NamesLookup<2, size_t> bindings_by_account_;
   std::unordered_map<std::string, std::vector<size_t>> bindings_by_namespace_group_;
   std::vector<size_t> bindings_of_every_account_;
   std::unordered_map<size_t, std::vector<const RoleBinding*>> bindings_of_file_;

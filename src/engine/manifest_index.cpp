@@ -28,8 +28,8 @@ uint64_t label_hash(std::string_view namespace_name, std::string_view key, std::
   return std::hash<std::string>()(key_of({namespace_name, key, value}));
 }
 
-// Appends `index` unless it is already the last entry (a binding naming an
-// account twice is listed once).
+// Appends `index` unless it is already the last entry (a binding naming a
+// group twice is listed once).
 void add_binding(std::vector<size_t>& list, size_t index) {
   if (list.empty() || list.back() != index) list.push_back(index);
 }
@@ -107,7 +107,7 @@ ManifestIndex::ManifestIndex(const Manifests& manifests, std::vector<WorkloadSke
         std::string_view space = subject.namespace_name.empty()
                                      ? namespace_named_as(binding.header.metadata.namespace_name)
                                      : std::string_view(subject.namespace_name);
-        // (An account named twice is listed twice: bindings_of_service_account() drops repeats.)
+        // (Named twice, listed twice: bindings_of_service_account() drops repeats.)
         bindings_by_account_.add({space, subject.name}, i);
       } else if (subject.kind == "Group") {
         std::string_view group = subject.name;
