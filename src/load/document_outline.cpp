@@ -65,12 +65,14 @@ struct Value {
     Text,        // a plain or quoted scalar, all on this line
     Plain,       // a plain scalar, which may continue on more indented lines
     Block,       // | or >: the content is on the next lines
+    QuotedOpen,  // a quoted scalar that goes on to the next lines (`quote` says which)
     EmptyMap,    // {}
     Flow,        // another flow collection, all on this line
     Unreadable,  // anything the outline does not read: leave it to the loader
   } kind = Kind::Nothing;
   std::string text;
   bool commented = false;  // a comment follows on the line: a plain scalar ends there
+  char quote = 0;          // for QuotedOpen
 };
 
 bool is_blank(char c) {
@@ -215,27 +217,59 @@ class FlowReader {
   int depth_ = 0;
 };
 
-Value quoted_value(std::string_view text) {
-  Value value{Value::Kind::Text, {}};
-  char quote = text.front();
-  size_t i = 1;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote == '"' && c == '\\') return {Value::Kind::Unreadable, {}};  // escapes
-    if (c != quote) {
-      value.text += c;
-      continue;
-    }
-    if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-      value.text += '\'';
+// What a double-quoted scalar's escape `\c` stands for, when it is one of
+// those JSON and manifests use; nullopt for the rest (\x, \u, a line
+// break...), left to the loader, as yaml-cpp refuses some of them.
+std::optional<char> simple_escape(char c) {
+  switch (c) {
+    case '"':
+    case '\\':
+      return c;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    default:
+      return std::nullopt;
+  }
+}
+
+// Reads a quoted scalar's text from `at` (past its opening quote) to its
+// closing quote on this line: where that quote is, or npos when the scalar
+// goes on to the next line. Appends what it reads to `text` unless null.
+// nullopt when the outline does not read it (an escape it does not know).
+std::optional<size_t> read_quoted(std::string_view line, size_t at, char quote,
+                                  std::string* text) {
+  for (size_t i = at; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote == '"' && c == '\\') {
+      std::optional<char> escaped = i + 1 < line.size() ? simple_escape(line[i + 1]) : std::nullopt;
+      if (!escaped) return std::nullopt;
+      if (text) text->push_back(*escaped);
       ++i;
       continue;
     }
-    break;
+    if (c != quote) {
+      if (text) text->push_back(c);
+      continue;
+    }
+    if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+      if (text) text->push_back('\'');
+      ++i;
+      continue;
+    }
+    return i;
   }
-  if (i >= text.size() || !only_comment_after(text.substr(i + 1))) {
-    return {Value::Kind::Unreadable, {}};  // goes on to the next line, or text after it
-  }
+  return std::string_view::npos;
+}
+
+Value quoted_value(std::string_view text) {
+  Value value{Value::Kind::Text, {}};
+  char quote = text.front();
+  std::optional<size_t> end = read_quoted(text, 1, quote, &value.text);
+  if (!end) return {Value::Kind::Unreadable, {}};
+  if (*end == std::string_view::npos) return {Value::Kind::QuotedOpen, {}, false, quote};
+  if (!only_comment_after(text.substr(*end + 1))) return {Value::Kind::Unreadable, {}};
   return value;
 }
 
@@ -320,6 +354,7 @@ class Outliner {
       if (ended_) break;
     }
     if (ended_ && !unsure_) check_nothing_after(start);
+    if (quoted_) give_up();  // the document ends inside a quoted scalar: an error
     outline_.sure = !unsure_;
     outline_.kind_sure = outline_.kind.has_value() && !kind_may_change_;
     return std::move(outline_);
@@ -341,8 +376,8 @@ class Outliner {
   void give_up() { unsure_ = true; }
 
   void read_line(std::string_view line, uint32_t line_number) {
-    if ((line.starts_with("---") || line.starts_with("...")) &&
-        (line.size() == 3 || is_blank(line[3]))) {
+    if (quoted_) return continue_quoted(line);
+    if (is_document_marker(line)) {
       // "---" starts the range (split_documents() cut before it); "..."
       // ends the document. Either with at most a comment after it.
       ended_ = line.front() == '.';
@@ -363,6 +398,29 @@ class Outliner {
     if (plain_owner_ && indent > *plain_owner_) return continue_plain(content);
     plain_owner_.reset();
     place_line(content, indent, line_number);
+  }
+
+  static bool is_document_marker(std::string_view line) {
+    return (line.starts_with("---") || line.starts_with("...")) &&
+           (line.size() == 3 || is_blank(line[3]));
+  }
+
+  // A line of a quoted scalar that began on an earlier line, read only past
+  // (the outline reads no such value): up to its closing quote, after which
+  // only a comment may follow. yaml-cpp folds the lines whatever their
+  // indentation; the outline wants them indented below the scalar's key or
+  // "-", as YAML does, and leaves tabs and carriage returns to the loader.
+  void continue_quoted(std::string_view line) {
+    if (is_document_marker(line)) return give_up();  // yaml-cpp: an error
+    if (line.find_first_of("\t\r") != std::string_view::npos) return give_up();
+    size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos) return;  // a blank line: a line break
+    if (indent <= quoted_->owner_indent) return give_up();
+    std::optional<size_t> end = read_quoted(line, indent, quoted_->quote, nullptr);
+    if (!end) return give_up();
+    if (*end == std::string_view::npos) return;
+    if (!only_comment_after(line.substr(*end + 1))) return give_up();
+    quoted_.reset();
   }
 
   // Lines of a block scalar: skipped while they are its content.
@@ -387,9 +445,12 @@ class Outliner {
     return true;
   }
 
-  // A line that continues a multi-line plain scalar.
+  // A line that continues a multi-line plain scalar. yaml-cpp reads it as
+  // text up to ": " or " #", whatever its first character: an indicator
+  // there (`code`, &&, "...) starts nothing. The outline still leaves lines
+  // that start with "-", "?" or ":" to the loader.
   void continue_plain(std::string_view content) {
-    static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+    static constexpr std::string_view kIndicators = "-?:#";
     std::string_view text = trim_end(strip_comment(content));
     if (text.size() != trim_end(content).size() || has_mapping_indicator(text) ||
         kIndicators.find(content.front()) != std::string_view::npos) {
@@ -436,7 +497,10 @@ class Outliner {
   void read_value_below(std::string_view content, const Opener& opener) {
     if (opener.path != Path::None) return give_up();  // a field the outline reads
     Value value = read_value(content);
-    if (value.kind != Value::Kind::Plain && value.kind != Value::Kind::Text) return give_up();
+    if (value.kind != Value::Kind::Plain && value.kind != Value::Kind::Text &&
+        value.kind != Value::Kind::QuotedOpen) {
+      return give_up();
+    }
     follow_value(value, opener.indent, Path::None, false);
   }
 
@@ -523,6 +587,10 @@ class Outliner {
         plain_owner_ = owner_indent;
         plain_relevant_ = read;
         break;
+      case Value::Kind::QuotedOpen:
+        if (read) return give_up();  // the value would be folded: leave it to the loader
+        quoted_ = OpenQuote{value.quote, owner_indent};
+        break;
       case Value::Kind::Unreadable:
         give_up();
         break;
@@ -596,12 +664,18 @@ class Outliner {
     size_t longest_leading_blank;
   };
 
+  struct OpenQuote {
+    char quote;
+    size_t owner_indent;  // of the scalar's key or "-"
+  };
+
   std::string_view text_;
   uint32_t first_line_;
   DocumentOutline outline_;
   std::vector<Frame> frames_;
   std::optional<Opener> opener_;
   std::optional<BlockScalar> block_;
+  std::optional<OpenQuote> quoted_;  // a quoted scalar goes on to the next line
   std::optional<size_t> plain_owner_;  // indentation of the plain scalar's key or "-"
   bool plain_relevant_ = false;        // that scalar is a value the outline reads
   std::vector<std::pair<Path, std::string>> seen_;
