@@ -83,7 +83,7 @@ TEST(DocumentOutline, ReadsPastScalarsWrittenBelowTheirKey) {
       "kind: Pod\napiVersion: v1\nmetadata:\n  name:\n    p\n",    // a field the outline reads
       "kind: Pod\napiVersion: v1\nmetadata:\n  labels:\n    p\n",  // labels that are no map
       "kind: Pod\napiVersion: v1\nx:\n  a # c\n  b\n",            // a line after a comment
-      "kind: Pod\napiVersion: v1\nx:\n  |\n    a\n",               // a block scalar below
+      "kind: Pod\napiVersion: v1\nmetadata:\n  name:\n    |\n    a\n",  // a block read below
   };
   for (const char* document : unsure) EXPECT_EQ(first_pass_of(document), "load") << document;
 }
@@ -101,6 +101,10 @@ TEST(DocumentOutline, ReadsPastQuotedScalarsOverSeveralLines) {
       "x: Protocol is\n  `UDP` (default).\ny: 1\n",         // plain, going on with `code`
       "x: has(self.a)\n  && size(self.b) > 0\n",
       "x: a\n  \"b\" and 'c' [d] {e} *f !g %h @i |j >k ,l\n",
+      "x: apply\n  --dry-run without ?this :or -that\n",
+      "x: \"a\n  \\ b\\/c\"\n",                           // escaped blank and slash
+      "x:\n  |-\n  a block scalar below its key\n\n  and more\ny: 1\n",
+      "x:\n- >\n  folded\n- c\n",
   };
   for (const char* rest : counted) {
     std::string document = crd + rest;

@@ -224,6 +224,8 @@ std::optional<char> simple_escape(char c) {
   switch (c) {
     case '"':
     case '\\':
+    case '/':
+    case ' ':
       return c;
     case 'n':
       return '\n';
@@ -448,12 +450,12 @@ class Outliner {
   // A line that continues a multi-line plain scalar. yaml-cpp reads it as
   // text up to ": " or " #", whatever its first character: an indicator
   // there (`code`, &&, "...) starts nothing. The outline still leaves lines
-  // that start with "-", "?" or ":" to the loader.
+  // that start with "- ", "? " or ": " to the loader.
   void continue_plain(std::string_view content) {
-    static constexpr std::string_view kIndicators = "-?:#";
+    bool indicator = std::string_view("-?:").find(content.front()) != std::string_view::npos &&
+                     (content.size() == 1 || is_blank(content[1]));
     std::string_view text = trim_end(strip_comment(content));
-    if (text.size() != trim_end(content).size() || has_mapping_indicator(text) ||
-        kIndicators.find(content.front()) != std::string_view::npos) {
+    if (text.size() != trim_end(content).size() || has_mapping_indicator(text) || indicator) {
       give_up();
     }
     if (plain_relevant_) give_up();  // the value would be folded: leave it to the loader
@@ -498,7 +500,7 @@ class Outliner {
     if (opener.path != Path::None) return give_up();  // a field the outline reads
     Value value = read_value(content);
     if (value.kind != Value::Kind::Plain && value.kind != Value::Kind::Text &&
-        value.kind != Value::Kind::QuotedOpen) {
+        value.kind != Value::Kind::QuotedOpen && value.kind != Value::Kind::Block) {
       return give_up();
     }
     follow_value(value, opener.indent, Path::None, false);
