@@ -66,9 +66,10 @@ struct LintResult {
 // Expands PATH arguments into inputs: files as given, directories walked
 // recursively (sorted, *.yaml *.yml *.json, VCS directories skipped), "-" for
 // stdin. Paths that cannot be walked, and FIFOs, devices and sockets (which
-// could block or never end), become errors.
+// could block or never end), become errors. Directories are walked on up to
+// `jobs` threads; what is found does not depend on it.
 std::vector<LintInput> collect_inputs(const std::vector<std::string>& paths,
-                                      std::vector<InputError>& errors);
+                                      std::vector<InputError>& errors, unsigned jobs = 1);
 
 LintResult lint(const std::vector<LintInput>& inputs, const LintOptions& options);
 

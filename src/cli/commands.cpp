@@ -91,7 +91,8 @@ int run_lint(LintCommand command) {
     }
   }
   std::vector<InputError> input_errors;
-  std::vector<LintInput> inputs = collect_inputs(command.paths, input_errors);
+  std::vector<LintInput> inputs =
+      collect_inputs(command.paths, input_errors, command.options.jobs);
   std::erase_if(inputs, [&](const LintInput& input) {
     return !input.path.empty() && excluded_path(command.exclude, command.exclude_base, input.path);
   });

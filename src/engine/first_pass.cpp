@@ -127,9 +127,9 @@ FirstPassView first_pass_view(const DocumentOutline& outline, size_t file_index)
 CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOptions& options) {
   CrossFileObjects run;
   run.preloaded.resize(inputs.size());
-  run.input_bytes = input_sizes(inputs);
-  const std::vector<uint64_t>& sizes = run.input_bytes;
   const unsigned jobs = std::max(options.jobs, 1u);
+  run.input_bytes = input_sizes(inputs, jobs);
+  const std::vector<uint64_t>& sizes = run.input_bytes;
   const uint64_t largest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
   // What a file gave goes back to a worker to be freed: a thread keeps the
   // chunks it frees for its own next allocations (glibc's tcache), whatever

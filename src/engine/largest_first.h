@@ -12,6 +12,7 @@ namespace kube_harden {
 std::vector<size_t> largest_first(const std::vector<LintInput>& inputs);
 
 // Each input's size in bytes: its text's, or its file's (0 when unknown).
-std::vector<uint64_t> input_sizes(const std::vector<LintInput>& inputs);
+// A stat for each file: on up to `jobs` threads.
+std::vector<uint64_t> input_sizes(const std::vector<LintInput>& inputs, unsigned jobs = 1);
 
 }  // namespace kube_harden
