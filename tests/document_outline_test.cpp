@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,8 @@ TEST(DocumentOutline, ReadsPastQuotedScalarsOverSeveralLines) {
       "x: \"a \\\n  b\"\n",           // an escaped line break
       "x: a\n  - b\n",               // plain, going on with "- "
       "x: a\n  ? b\n",
+      "x: 1\n\t\ny: 2\n",                 // a line of only a tab: an error to yaml-cpp
+      "x: >-\n    a\n \t\n    b\n",      // a tab in a block scalar's indentation
   };
   for (const char* rest : unsure) EXPECT_FALSE(only_counted(crd + rest)) << rest;
   // A value the outline reads is left to the loader when quoted over lines.
@@ -134,6 +137,96 @@ TEST(DocumentOutline, ReadsPastQuotedScalarsOverSeveralLines) {
   // Escapes it reads are read as yaml-cpp reads them.
   EXPECT_EQ(first_pass_of("kind: Pod\napiVersion: v1\nmetadata:\n  labels:\n    a: \"x\\\"y\\\\z\"\n"),
             "0 1:1 name= ns= labels=[a=x\"y\\z]");
+}
+
+// Random documents made of what the outline learned to read past (quoted
+// scalars over lines, escapes, plain lines starting with indicators, block
+// scalars below their key) and of near misses (tabs, document markers,
+// unknown escapes, text after a closing quote, odd indentation): wherever
+// the outline is sure, yaml-cpp must read the same without error.
+TEST(DocumentOutline, AgreesWithTheLoaderOnRandomScalarsOverLines) {
+  std::mt19937 random(11);
+  auto pick = [&](std::string_view from) { return from[random() % from.size()]; };
+  auto chance = [&](int percent) { return static_cast<int>(random() % 100) < percent; };
+  auto line_break = [&] {
+    std::string text = "\n";
+    if (chance(5)) text += pick("-.") == '-' ? "---\n" : "...\n";
+    if (chance(10)) text += "\n";
+    text += std::string(random() % 7, ' ');
+    if (chance(4)) text += '\t';
+    return text;
+  };
+  auto quoted = [&] {
+    char quote = chance(50) ? '"' : '\'';
+    std::string text(1, quote);
+    for (int piece = random() % 6; piece > 0; --piece) {
+      switch (random() % 6) {
+        case 0:
+          text += line_break();
+          break;
+        case 1:
+          text += quote == '"' ? std::string("\\") + pick("\"\\/ nt0xuq") : "''";
+          break;
+        default:
+          text += std::string("ab") + pick(" #:,`&'\"[]{}-") + "cd";
+      }
+    }
+    if (!chance(5)) text += quote;
+    if (chance(10)) text += chance(50) ? " # c" : (chance(50) ? " x" : ": y");
+    return text;
+  };
+  auto plain = [&] {
+    std::string text = "word";
+    for (int lines = random() % 3; lines > 0; --lines) {
+      text += line_break();
+      text += pick("`&*!|>'\"%@[]{},-?:#ab");
+      text += chance(20) ? " " : "";
+      text += pick("abc-:#");
+      text += "text";
+    }
+    return text;
+  };
+  auto block = [&] {
+    std::string text(1, pick("|>"));
+    if (chance(20)) text += pick("+-2");
+    for (int lines = 1 + random() % 3; lines > 0; --lines) text += line_break() + "content";
+    return text;
+  };
+  size_t counted = 0;
+  const int kDocuments = 6000;
+  for (int i = 0; i < kDocuments; ++i) {
+    std::string document =
+        "kind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1\nspec:\n";
+    for (int entry = 1 + random() % 3; entry > 0; --entry) {
+      std::string indent(2 + 2 * (random() % 2), ' ');
+      std::string value;
+      switch (random() % 3) {
+        case 0:
+          value = quoted();
+          break;
+        case 1:
+          value = plain();
+          break;
+        default:
+          value = block();
+      }
+      bool below = chance(30);
+      bool item = chance(20);
+      document += indent + (item ? "- " : "k" + std::to_string(entry) + ":") +
+                  (below ? "\n" + indent + "  " : " ") + value + "\n";
+    }
+    // Document markers cut it as they cut a file.
+    for (const DocumentRange& range : split_documents(document)) {
+      std::string_view part(document.data() + range.begin, range.end - range.begin);
+      FirstPassView view = first_pass_view(outline_document(part, range.first_line), 0);
+      if (view.action == FirstPassView::Action::Load) continue;  // the loader's to read
+      EXPECT_TRUE(agrees(view, first_pass_by_loader(document, range))) << part;
+      counted += view.only_counted;
+    }
+  }
+  // Both sides of the line are drawn often.
+  EXPECT_GT(counted, kDocuments / 10u);
+  EXPECT_LT(counted, kDocuments * 4u / 5u);
 }
 
 TEST(DocumentOutline, PodsAndCronJobsKeepTheirLabelsElsewhere) {

@@ -388,11 +388,17 @@ class Outliner {
       return;
     }
     size_t indent = line.find_first_not_of(' ');
+    // Tabs indent nothing in YAML: yaml-cpp refuses one where it reads
+    // indentation, even on a line otherwise blank. Only in a block scalar's
+    // content, past its indentation, is a tab text.
+    bool in_block_text = block_ && block_->content_indent && indent >= *block_->content_indent;
+    if (indent != std::string_view::npos && line[indent] == '\t' && !in_block_text) {
+      return give_up();
+    }
     bool blank = indent == std::string_view::npos || first_non_blank(line, indent) == line.npos;
     if (block_ && continue_block(line, indent, blank)) return;
     if (blank) return;
     std::string_view content = line.substr(indent);
-    if (content.front() == '\t') return give_up();  // tabs indent nothing in YAML
     if (content.front() == '#') {
       plain_owner_.reset();  // a comment ends a multi-line plain scalar
       return;
