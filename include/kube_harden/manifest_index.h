@@ -111,7 +111,7 @@ class ManifestIndex {
   // label_hash()), sorted by hash and then input order: 16 bytes a label,
   // where a map of lists by label took ten times that.
   std::vector<uint64_t> label_hashes_;
-  std::vector<const WorkloadSketch*> labelled_workloads_;  // beside label_hashes_
+  std::vector<const WorkloadSketch*> labelled_workloads_;         // beside label_hashes_
   NamesLookup<3, const NetworkPolicy*> policies_by_first_label_;  // namespace, key, value
   ListsByKey<NetworkPolicy> policies_without_labels_;
   NamesLookup<2, const ServiceAccount*> service_accounts_;  // namespace, name

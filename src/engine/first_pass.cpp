@@ -153,7 +153,8 @@ CrossFileObjects first_pass(const std::vector<LintInput>& inputs, const LintOpti
         run.workloads.insert(run.workloads.end(), found.workloads.begin(), found.workloads.end());
         // Freed file by file by the second pass: no need to copy.
         std::unique_ptr<PreloadedDocuments>& preloaded = found.preloaded.front();
-        if (preloaded && !preloaded->range_begins.empty()) run.preloaded[file] = std::move(preloaded);
+        if (preloaded && !preloaded->range_begins.empty())
+          run.preloaded[file] = std::move(preloaded);
         ++file;
         std::lock_guard lock(garbage_mutex);
         garbage.push_back(std::move(found));

@@ -240,8 +240,7 @@ std::optional<char> simple_escape(char c) {
 // closing quote on this line: where that quote is, or npos when the scalar
 // goes on to the next line. Appends what it reads to `text` unless null.
 // nullopt when the outline does not read it (an escape it does not know).
-std::optional<size_t> read_quoted(std::string_view line, size_t at, char quote,
-                                  std::string* text) {
+std::optional<size_t> read_quoted(std::string_view line, size_t at, char quote, std::string* text) {
   for (size_t i = at; i < line.size(); ++i) {
     char c = line[i];
     if (quote == '"' && c == '\\') {
@@ -683,7 +682,7 @@ class Outliner {
   std::vector<Frame> frames_;
   std::optional<Opener> opener_;
   std::optional<BlockScalar> block_;
-  std::optional<OpenQuote> quoted_;  // a quoted scalar goes on to the next line
+  std::optional<OpenQuote> quoted_;    // a quoted scalar goes on to the next line
   std::optional<size_t> plain_owner_;  // indentation of the plain scalar's key or "-"
   bool plain_relevant_ = false;        // that scalar is a value the outline reads
   std::vector<std::pair<Path, std::string>> seen_;
