@@ -39,6 +39,11 @@ TEST(DocumentSplit, OnlyMarkersAtTheStartOfALineFollowedByABlankCount) {
             (std::vector<std::string>{"0:---a: 1\n ---\nb: ...\n....\n-- -\n"}));
 }
 
+TEST(DocumentSplit, ALoneCarriageReturnIsNoLineBreak) {
+  EXPECT_EQ(pieces(")\n---\rm\n---\r\nn"),
+            (std::vector<std::string>{"0:)\n---\rm\n", "2:---\r\nn"}));
+}
+
 TEST(DocumentSplit, AnEndMarkerWithContentAfterItIsNoCut) {
   EXPECT_EQ(pieces("a: 1\n... b\nc\n"), (std::vector<std::string>{"0:a: 1\n... b\nc\n"}));
 }
@@ -137,6 +142,10 @@ TEST(DocumentSplit, TrickyStreamsReadAsOneStreamDoes) {
       ":\nu\n---\n]",  // found by fuzz_loader, as the two above
       "... P\ny",       // and this one
       "a: 1\n... # done\nb: 2\n...\t\nc: 3\n",
+      ")\n---\rm",  // found by fuzz_loader: a lone carriage return is text
+      ")\n---\r\nm\n",
+      ")\n---\r",
+      "a\n...\rb\n...\r\nc\n",
   };
   for (const char* text : texts) expect_same_as_one_stream(text, text);
 }
