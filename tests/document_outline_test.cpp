@@ -83,6 +83,8 @@ TEST(DocumentOutline, ReadsPastScalarsWrittenBelowTheirKey) {
   const char* unsure[] = {
       "kind: Pod\napiVersion: v1\nmetadata:\n  name:\n    p\n",    // a field the outline reads
       "kind: Pod\napiVersion: v1\nmetadata:\n  labels:\n    p\n",  // labels that are no map
+      // A label's value below its key (found by fuzz_loader).
+      "kind: Pod\napiVersion: v1\nmetadata:\n  labels:\n    app:\n      web\n",
       "kind: Pod\napiVersion: v1\nx:\n  a # c\n  b\n",            // a line after a comment
       "kind: Pod\napiVersion: v1\nmetadata:\n  name:\n    |\n    a\n",  // a block read below
   };

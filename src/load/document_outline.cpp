@@ -547,7 +547,8 @@ class Outliner {
       labels_of(parent).push_back(
           KeyValue{std::string(key), text ? value.text : std::string(),
                    Position{line_number + 1, static_cast<uint32_t>(indent) + 1}});
-      return follow_value(value, indent, Path::None, true);
+      // A value below the key is the label's too: read as a scalar field's.
+      return follow_value(value, indent, Path::ScalarField, true);
     }
     if (std::optional<std::string>* field = scalar_field(parent, key)) {
       if (!seen(parent, key)) return give_up();  // the loader keeps the last: leave it to it
