@@ -108,6 +108,7 @@ TEST(DocumentOutline, ReadsPastQuotedScalarsOverSeveralLines) {
       "x: \"a\n  \\ b\\/c\"\n",                           // escaped blank and slash
       "x:\n  |-\n  a block scalar below its key\n\n  and more\ny: 1\n",
       "x:\n- >\n  folded\n- c\n",
+      "x: [\"--name=\\\"a\\\"\", 'it''s', {k: \"\\\\n\"}]\n",  // escapes in a flow
   };
   for (const char* rest : counted) {
     std::string document = crd + rest;

@@ -127,96 +127,6 @@ bool has_mapping_indicator(std::string_view text) {
   return false;
 }
 
-// yaml-cpp takes no key longer than 1024 characters without "?": leave
-// long keys, and flow collections that may hold them, to the loader.
-constexpr size_t kLongestKey = 1000;
-
-// Reads a flow collection that opens and closes on one line, in the plain
-// forms manifests use ("[get, list]", {a: "b"}), and only those: anything
-// else (escapes, empty or implicit entries, deep nesting, plain scalars
-// with indicators or blanks...) may be an error to yaml-cpp, found by
-// fuzz_loader, and is left to the loader.
-class FlowReader {
- public:
-  explicit FlowReader(std::string_view text) : text_(text.substr(0, kLongestKey)) {}
-
-  // The length of the collection at the start of the text, or npos.
-  size_t length() { return collection() ? at_ : std::string_view::npos; }
-
- private:
-  static constexpr int kDeepest = 8;
-
-  bool at(char c) const { return at_ < text_.size() && text_[at_] == c; }
-
-  void skip_blanks() {
-    while (at_ < text_.size() && is_blank(text_[at_])) ++at_;
-  }
-
-  bool collection() {
-    char close = at('[') ? ']' : '}';
-    bool mapping = close == '}';
-    if (++depth_ > kDeepest) return false;
-    ++at_;
-    skip_blanks();
-    if (at(close)) return ++at_, --depth_, true;
-    while (true) {
-      if (mapping) {
-        if (!scalar()) return false;
-        skip_blanks();
-        // "key: value", with a blank after the colon.
-        if (!at(':') || at_ + 1 >= text_.size() || !is_blank(text_[at_ + 1])) return false;
-        ++at_;
-        skip_blanks();
-      }
-      if (!node()) return false;
-      skip_blanks();
-      if (at(close)) return ++at_, --depth_, true;
-      if (!at(',')) return false;
-      ++at_;
-      skip_blanks();
-      if (at(close) || at(',')) return false;  // an empty entry
-    }
-  }
-
-  bool node() { return at('[') || at('{') ? collection() : scalar(); }
-
-  bool scalar() { return at('"') || at('\'') ? quoted() : plain(); }
-
-  // A quoted scalar without escapes; '' in single quotes is a quote.
-  bool quoted() {
-    char quote = text_[at_++];
-    for (; at_ < text_.size(); ++at_) {
-      char c = text_[at_];
-      if (c == '\\' && quote == '"') return false;
-      if (c != quote) continue;
-      if (quote == '\'' && at_ + 1 < text_.size() && text_[at_ + 1] == '\'') {
-        ++at_;
-        continue;
-      }
-      ++at_;
-      return true;
-    }
-    return false;
-  }
-
-  // A plain scalar of one word: letters, digits and a few safe marks.
-  bool plain() {
-    auto word_start = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/';
-    };
-    auto word_part = [&](char c) {
-      return word_start(c) || std::string_view("-=+~$()").find(c) != std::string_view::npos;
-    };
-    if (at_ >= text_.size() || !word_start(text_[at_])) return false;
-    while (at_ < text_.size() && word_part(text_[at_])) ++at_;
-    return true;
-  }
-
-  std::string_view text_;
-  size_t at_ = 0;
-  int depth_ = 0;
-};
-
 // What a double-quoted scalar's escape `\c` stands for, when it is one of
 // those JSON and manifests use; nullopt for the rest (\x, \u, a line
 // break...), left to the loader, as yaml-cpp refuses some of them.
@@ -263,6 +173,87 @@ std::optional<size_t> read_quoted(std::string_view line, size_t at, char quote, 
   }
   return std::string_view::npos;
 }
+
+// yaml-cpp takes no key longer than 1024 characters without "?": leave
+// long keys, and flow collections that may hold them, to the loader.
+constexpr size_t kLongestKey = 1000;
+
+// Reads a flow collection that opens and closes on one line, in the plain
+// forms manifests use ("[get, list]", {a: "b"}), and only those: anything
+// else (escapes but the few read_quoted() reads, empty or implicit entries,
+// deep nesting, plain scalars with indicators or blanks...) may be an error
+// to yaml-cpp, found by fuzz_loader, and is left to the loader.
+class FlowReader {
+ public:
+  explicit FlowReader(std::string_view text) : text_(text.substr(0, kLongestKey)) {}
+
+  // The length of the collection at the start of the text, or npos.
+  size_t length() { return collection() ? at_ : std::string_view::npos; }
+
+ private:
+  static constexpr int kDeepest = 8;
+
+  bool at(char c) const { return at_ < text_.size() && text_[at_] == c; }
+
+  void skip_blanks() {
+    while (at_ < text_.size() && is_blank(text_[at_])) ++at_;
+  }
+
+  bool collection() {
+    char close = at('[') ? ']' : '}';
+    bool mapping = close == '}';
+    if (++depth_ > kDeepest) return false;
+    ++at_;
+    skip_blanks();
+    if (at(close)) return ++at_, --depth_, true;
+    while (true) {
+      if (mapping) {
+        if (!scalar()) return false;
+        skip_blanks();
+        // "key: value", with a blank after the colon.
+        if (!at(':') || at_ + 1 >= text_.size() || !is_blank(text_[at_ + 1])) return false;
+        ++at_;
+        skip_blanks();
+      }
+      if (!node()) return false;
+      skip_blanks();
+      if (at(close)) return ++at_, --depth_, true;
+      if (!at(',')) return false;
+      ++at_;
+      skip_blanks();
+      if (at(close) || at(',')) return false;  // an empty entry
+    }
+  }
+
+  bool node() { return at('[') || at('{') ? collection() : scalar(); }
+
+  bool scalar() { return at('"') || at('\'') ? quoted() : plain(); }
+
+  // A quoted scalar that closes on this line, with the escapes read_quoted() reads.
+  bool quoted() {
+    std::optional<size_t> end = read_quoted(text_, at_ + 1, text_[at_], nullptr);
+    if (!end || *end == std::string_view::npos) return false;
+    at_ = *end + 1;
+    return true;
+  }
+
+  // A plain scalar of one word: letters, digits and a few safe marks.
+  bool plain() {
+    auto word_start = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/';
+    };
+    auto word_part = [&](char c) {
+      return word_start(c) || std::string_view("-=+~$()").find(c) != std::string_view::npos;
+    };
+    if (at_ >= text_.size() || !word_start(text_[at_])) return false;
+    while (at_ < text_.size() && word_part(text_[at_])) ++at_;
+    return true;
+  }
+
+  std::string_view text_;
+  size_t at_ = 0;
+  int depth_ = 0;
+};
 
 Value quoted_value(std::string_view text) {
   Value value{Value::Kind::Text, {}};
