@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "load/document_split.h"
+
 namespace kube_harden {
 namespace {
 
@@ -399,8 +401,7 @@ class Outliner {
   }
 
   static bool is_document_marker(std::string_view line) {
-    return (line.starts_with("---") || line.starts_with("...")) &&
-           (line.size() == 3 || is_blank(line[3]));
+    return is_marker(line, "---") || is_marker(line, "...");
   }
 
   // A line of a quoted scalar that began on an earlier line, read only past

@@ -1,17 +1,15 @@
 #include "load/document_split.h"
 
 namespace kube_harden {
-namespace {
 
-// A line that starts with "---" or "..." and then a blank, a break or the
-// end. A break is "\n" or "\r\n": yaml-cpp reads a lone "\r" as text (found
-// by fuzz_loader: ")\n---\rm" is one document to it).
 bool is_marker(std::string_view line, std::string_view marker) {
   if (!line.starts_with(marker)) return false;
   std::string_view after = line.substr(marker.size());
   if (after.empty() || after.starts_with("\r\n")) return true;
   return after.front() == ' ' || after.front() == '\t' || after.front() == '\n';
 }
+
+namespace {
 
 // "..." with nothing after it but blanks and a comment. After "... x", x
 // starts a document that can run on over the next lines.

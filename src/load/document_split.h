@@ -22,6 +22,12 @@ struct DocumentRange {
   uint32_t first_line = 0;
 };
 
+// Whether `line` (a line, or the text from a line's start on) starts with
+// the document marker "---" or "..." and then a blank, a break or the end.
+// A break is "\n" or "\r\n": yaml-cpp reads a lone "\r" as text (found by
+// fuzz_loader: ")\n---\rm" is one document to it).
+bool is_marker(std::string_view line, std::string_view marker);
+
 // Cuts `text` before every line that starts with "---" (then a blank, a
 // line break or the end) and after every line that is "..." with at most a
 // comment after it: yaml-cpp
